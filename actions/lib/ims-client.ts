@@ -1,0 +1,40 @@
+/**
+ * The calls we make to Adobe IMS, through @adobe/aio-lib-ims with its endpoint pointed at the
+ * configured IMS base URL (production IMS, or the local stand-in).
+ */
+import { UpstreamError } from './errors'
+import type { TokenEntry } from './service-token'
+import type { Config } from './config'
+
+interface ImsLike {
+  endpoint: string
+  getAccessTokenByClientCredentials(clientId: string, clientSecret: string, orgId: string, scopes: string[]): Promise<{ access_token?: { token: string; expiry: number }; payload?: { expires_in?: number } }>
+  validateToken(token: string, clientId?: string): Promise<{ valid: boolean; reason?: string; token?: Record<string, unknown> }>
+}
+
+function ims(baseUrl: string): ImsLike {
+  // Loaded on first use: a warm container with a cached token never pays for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Ims } = require('@adobe/aio-lib-ims') as { Ims: new (env: string) => ImsLike }
+  const client = new Ims('prod')
+  client.endpoint = baseUrl
+  return client
+}
+
+/** Fetches a client-credentials token. Errors carry no IMS text: it can echo the request. */
+export async function fetchServiceToken(config: Config['ims']): Promise<TokenEntry> {
+  let result: Awaited<ReturnType<ImsLike['getAccessTokenByClientCredentials']>>
+  try {
+    result = await ims(config.baseUrl).getAccessTokenByClientCredentials(config.clientId, config.clientSecret, config.orgId, config.scopes)
+  } catch (e) {
+    const invalid = e instanceof Error && /invalid_client|unauthorized|40[01]/i.test(e.message)
+    throw new UpstreamError(invalid ? 'UPSTREAM_AUTH_FAILED' : 'UPSTREAM_UNAVAILABLE', 'IMS',
+      invalid ? 'Adobe IMS refused the app\'s OAuth Server-to-Server credential. An administrator must check the client id and secret.'
+        : 'Adobe IMS could not issue a service token. Try again shortly.')
+  }
+  const token = result.access_token?.token
+  if (!token) throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'IMS', 'Adobe IMS answered without an access token.')
+  const expiresIn = Number(result.payload?.expires_in)
+  const expiresAt = Number.isFinite(expiresIn) && expiresIn > 0 ? Date.now() + expiresIn * 1000 : result.access_token?.expiry ?? Date.now() + 3600_000
+  return { token, expiresAt }
+}

@@ -1,0 +1,17 @@
+// aio app build merges this into its webpack config for every action (it forces target node,
+// commonjs2 and production mode). ts-loader compiles our TypeScript with tsconfig.build.json.
+const path = require('path')
+
+module.exports = {
+  devtool: false,
+  resolve: { extensions: ['.ts', '.js'] },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        use: { loader: 'ts-loader', options: { configFile: path.join(__dirname, 'tsconfig.build.json'), transpileOnly: true } }
+      }
+    ]
+  }
+}
