@@ -5,11 +5,13 @@
 import { UpstreamError } from './errors'
 import type { TokenEntry } from './service-token'
 import type { Config } from './config'
+import type { ImsIdentityApi } from './caller-auth'
 
 interface ImsLike {
   endpoint: string
   getAccessTokenByClientCredentials(clientId: string, clientSecret: string, orgId: string, scopes: string[]): Promise<{ access_token?: { token: string; expiry: number }; payload?: { expires_in?: number } }>
   validateToken(token: string, clientId?: string): Promise<{ valid: boolean; reason?: string; token?: Record<string, unknown> }>
+  getOrganizations(token: string): Promise<unknown>
 }
 
 function ims(baseUrl: string): ImsLike {
@@ -37,4 +39,22 @@ export async function fetchServiceToken(config: Config['ims']): Promise<TokenEnt
   const expiresIn = Number(result.payload?.expires_in)
   const expiresAt = Number.isFinite(expiresIn) && expiresIn > 0 ? Date.now() + expiresIn * 1000 : result.access_token?.expiry ?? Date.now() + 3600_000
   return { token, expiresAt }
+}
+
+/** IMS as the caller check needs it: validate_token, and the organizations of a user token. */
+export function imsIdentityApi(baseUrl: string): ImsIdentityApi {
+  return {
+    async validate(token) {
+      const answer = await ims(baseUrl).validateToken(token)
+      return { valid: answer.valid === true, claims: answer.token ?? {} }
+    },
+    async organizations(token) {
+      const orgs = await ims(baseUrl).getOrganizations(token)
+      if (!Array.isArray(orgs)) return []
+      return orgs.flatMap((o: unknown) => {
+        const ref = typeof o === 'object' && o !== null ? (o as { orgRef?: { ident?: unknown; authSrc?: unknown } }).orgRef : undefined
+        return typeof ref?.ident === 'string' && typeof ref.authSrc === 'string' ? [`${ref.ident}@${ref.authSrc}`] : []
+      })
+    }
+  }
 }

@@ -1,34 +1,68 @@
 /**
- * What a container keeps between invocations: the AEP client, the service token and the audience
- * names. Built once per configuration, so a warm container does no setup work and no IMS call.
+ * What a container keeps between invocations: the AEP client, the service token, audience names,
+ * the State store and the caller-check client. Built once per configuration, so a warm container
+ * does no setup work and, while its token is valid, no IMS call.
  */
 import { AepClient } from './aep-client'
 import { AudienceNames } from './audience-names'
+import type { ImsIdentityApi } from './caller-auth'
 import type { Config } from './config'
-import { fetchServiceToken } from './ims-client'
-import { ServiceTokenProvider, type TokenStore } from './service-token'
+import { tokenHash } from './hashing'
+import { fetchServiceToken, imsIdentityApi } from './ims-client'
+import { createLogger } from './logger'
+import { ProfileCache } from './profile-cache'
+import { ServiceTokenProvider, type TokenEntry, type TokenStore } from './service-token'
+import { StateStore } from './state-store'
 
 export interface Services {
   aep: AepClient
   tokens: ServiceTokenProvider
   audiences: AudienceNames
+  state: StateStore
+  cache: ProfileCache
+  ims: ImsIdentityApi
 }
+
+/** Longest wait for the State service before a lookup goes on without it. */
+export const STATE_TIMEOUT_MS = 300
 
 let cached: { key: string; services: Services } | null = null
 
 /** Everything that changes who we are or where we call makes a new set of services. */
 function fingerprint(c: Config): string {
-  return JSON.stringify([c.ims.baseUrl, c.ims.clientId, c.ims.orgId, c.ims.scopes, c.aep.baseUrl, c.aep.timeoutMs, c.cache.audienceTtlSeconds])
+  return JSON.stringify([c.ims, c.aep, c.cache, c.identitySalt].map((v) => JSON.stringify(v)))
 }
 
-export function getServices(config: Config, tokenStore?: TokenStore): Services {
+/** The service token shared with other containers through State, until its expiry. */
+function stateTokenStore(state: StateStore, config: Config): TokenStore {
+  const key = `cah1.token.${tokenHash(`${config.ims.baseUrl}|${config.ims.clientId}|${config.ims.orgId}`).slice(0, 32)}`
+  return {
+    async read() {
+      const e = await state.get<TokenEntry>(key)
+      return e && typeof e.token === 'string' && typeof e.expiresAt === 'number' ? e : null
+    },
+    async write(entry) {
+      await state.put(key, entry, Math.floor((entry.expiresAt - Date.now()) / 1000))
+    },
+    async drop() {
+      await state.delete(key)
+    }
+  }
+}
+
+export function getServices(config: Config): Services {
   const key = fingerprint(config)
   if (cached?.key === key) return cached.services
-  const tokens = new ServiceTokenProvider(() => fetchServiceToken(config.ims), tokenStore)
+  const logger = createLogger(config.logLevel, { component: 'container' })
+  const state = new StateStore({ endpoint: config.cache.stateEndpoint, timeoutMs: STATE_TIMEOUT_MS }, logger)
+  const tokens = new ServiceTokenProvider(() => fetchServiceToken(config.ims), stateTokenStore(state, config))
   const services: Services = {
     tokens,
+    state,
     aep: new AepClient({ baseUrl: config.aep.baseUrl, apiKey: config.aep.apiKey, orgId: config.aep.orgId, timeoutMs: config.aep.timeoutMs, tokens }),
-    audiences: new AudienceNames(config.cache.audienceTtlSeconds * 1000)
+    audiences: new AudienceNames(config.cache.audienceTtlSeconds * 1000),
+    cache: new ProfileCache(state, config),
+    ims: imsIdentityApi(config.ims.baseUrl)
   }
   cached = { key, services }
   return services

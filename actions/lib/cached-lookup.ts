@@ -1,0 +1,70 @@
+/**
+ * A lookup through the cache: fresh entries are served without calling AEP (HIT); misses go to AEP
+ * once per container however many identical lookups arrive together (coalescing); when AEP fails
+ * with an outage, a timeout or a rate limit, an expired entry is served (STALE) instead of an error.
+ */
+import { UpstreamError } from './errors'
+import type { LookupRequest, Section } from './lookup-request'
+import { SECTIONS } from './lookup-request'
+import { lookupCustomer, type LookupDeps } from './profile-service'
+import type { CachedView, ProfileCache } from './profile-cache'
+import type { CacheMeta, CustomerView } from './view-types'
+
+export interface CachedLookupDeps extends LookupDeps {
+  cache: ProfileCache
+}
+
+const inFlight = new Map<string, Promise<CustomerView>>()
+
+function isFull(sections: ReadonlySet<Section>): boolean {
+  return SECTIONS.every((s) => sections.has(s))
+}
+
+/** Whether a cached view can answer this request (same or fewer events than it holds). */
+function covers(cached: CustomerView, req: LookupRequest): boolean {
+  const events = cached.meta.events
+  if (!req.sections.has('events')) return true
+  if (events.status !== 'available') return false
+  return cached.customer.events.length >= req.eventsLimit || (events.nextCursor === null && !events.trimmed)
+}
+
+/** Events failing for a passing reason make a view incomplete: it is served but never cached. */
+function cacheable(view: CustomerView): boolean {
+  const e = view.meta.events
+  return e.status === 'available' || e.reason === 'EVENTS_LOOKUP_REFUSED'
+}
+
+function withCache(view: CustomerView, cache: CacheMeta, req: LookupRequest): CustomerView {
+  const events = req.sections.has('events') ? view.customer.events.slice(0, req.eventsLimit) : []
+  return { customer: { ...view.customer, events }, meta: { ...view.meta, cache } }
+}
+
+export async function cachedLookup(req: LookupRequest, deps: CachedLookupDeps, bypass: boolean): Promise<CustomerView> {
+  const scope = { sandbox: req.sandbox, mergePolicyId: req.mergePolicyId }
+  const stored: CachedView | null = await deps.cache.read(scope, req.identity)
+  if (!bypass && stored?.fresh && covers(stored.view, req)) {
+    return withCache(stored.view, { status: 'HIT', ageSeconds: stored.ageSeconds }, req)
+  }
+
+  const flightKey = JSON.stringify([deps.cache.key(scope, req.identity.namespace, req.identity.id), [...req.sections], req.eventsLimit])
+  let flight = inFlight.get(flightKey)
+  if (!flight) {
+    flight = (async () => {
+      const view = await lookupCustomer(req, deps)
+      if (isFull(req.sections) && cacheable(view)) await deps.cache.write(scope, req.identity, view)
+      return view
+    })().finally(() => inFlight.delete(flightKey))
+    inFlight.set(flightKey, flight)
+  }
+
+  try {
+    const view = await flight
+    return withCache(view, { status: bypass ? 'BYPASS' : 'MISS', ageSeconds: 0 }, req)
+  } catch (e) {
+    if (e instanceof UpstreamError && e.transient && stored && covers(stored.view, req)) {
+      deps.logger.warn('serving stale view', { code: e.code, ageSeconds: stored.ageSeconds })
+      return withCache(stored.view, { status: 'STALE', ageSeconds: stored.ageSeconds, staleReason: e.code }, req)
+    }
+    throw e
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Who may see a customer. The Runtime gateway already validated the caller's IMS token
+ * (`require-adobe-auth`); we additionally confirm with IMS that the token is valid and that its
+ * owner belongs to the configured org. Results are cached briefly under a hash of the token.
+ */
+import { ForbiddenError, UnauthenticatedError, UpstreamError } from './errors'
+import { tokenHash } from './hashing'
+
+export interface Caller {
+  /** IMS user id, or the client id of a technical account. */
+  id: string
+  orgs: string[]
+}
+
+export interface ImsIdentityApi {
+  /** IMS validate_token: `{ valid, token: claims }`. */
+  validate(token: string): Promise<{ valid: boolean; claims: Record<string, unknown> }>
+  /** IMS organizations of the token's owner (for tokens that carry no org claim). */
+  organizations(token: string): Promise<string[]>
+}
+
+const VALIDATION_TTL_MS = 60_000
+const MAX_ENTRIES = 5_000
+const validated = new Map<string, { caller: Caller; at: number }>()
+
+function decodeClaims(token: string): Record<string, unknown> {
+  const part = token.split('.')[1]
+  if (!part) throw new UnauthenticatedError('The Authorization token is not an Adobe IMS access token.')
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'))
+    if (typeof claims === 'object' && claims !== null && !Array.isArray(claims)) return claims as Record<string, unknown>
+  } catch { /* falls through */ }
+  throw new UnauthenticatedError('The Authorization token is not an Adobe IMS access token.')
+}
+
+function expired(claims: Record<string, unknown>, now: number): boolean {
+  const created = Number(claims.created_at)
+  const lifetime = Number(claims.expires_in)
+  return Number.isFinite(created) && Number.isFinite(lifetime) && created + lifetime <= now
+}
+
+async function identify(token: string, ims: ImsIdentityApi): Promise<Caller> {
+  let result: Awaited<ReturnType<ImsIdentityApi['validate']>>
+  try {
+    result = await ims.validate(token)
+  } catch (e) {
+    throw new UpstreamError('UPSTREAM_UNAVAILABLE', 'IMS', 'Adobe IMS could not confirm who you are. Try again shortly.', undefined, undefined, { cause: e })
+  }
+  if (!result.valid) throw new UnauthenticatedError('Your Adobe IMS session is not valid any more. Sign in again.')
+  const c = result.claims
+  const id = [c.user_id, c.client_id].find((v): v is string => typeof v === 'string' && v !== '') ?? 'unknown'
+  const orgs = typeof c.org === 'string' ? [c.org] : await ims.organizations(token)
+  return { id, orgs }
+}
+
+/**
+ * Resolves the caller of a request and checks they belong to `orgId` (and that the request names
+ * that org). Throws UnauthenticatedError (401) or ForbiddenError ORG_MISMATCH (403).
+ */
+export async function authorizeCaller(token: string, orgHeader: string | undefined, orgId: string, ims: ImsIdentityApi, now = Date.now()): Promise<Caller> {
+  const claims = decodeClaims(token)
+  if (expired(claims, now)) throw new UnauthenticatedError('Your Adobe IMS token has expired. Sign in again.')
+  const key = tokenHash(token)
+  let entry = validated.get(key)
+  if (!entry || now - entry.at > VALIDATION_TTL_MS) {
+    entry = { caller: await identify(token, ims), at: now }
+    if (validated.size >= MAX_ENTRIES) validated.clear()
+    validated.set(key, entry)
+  }
+  if (!entry.caller.orgs.includes(orgId)) throw new ForbiddenError('ORG_MISMATCH', 'Your Adobe account does not belong to the organization this app serves.')
+  if (orgHeader !== undefined && orgHeader !== orgId) throw new ForbiddenError('ORG_MISMATCH', 'The x-gw-ims-org-id header names another organization than the one this app serves.')
+  return entry.caller
+}
+
+export function clearCallerCache(): void {
+  validated.clear()
+}
