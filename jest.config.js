@@ -6,7 +6,6 @@ const node = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testTimeout: 30000,
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/web/', '<rootDir>/test/e2e/'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] }
 }
@@ -14,4 +13,5 @@ const node = {
 const projects = [node]
 if (fs.existsSync(`${__dirname}/test/web/jest.config.js`)) projects.push('<rootDir>/test/web/jest.config.js')
 
+// testTimeout is a global option in Jest 29 (a project-level one is ignored).
 module.exports = { projects, testTimeout: 30000 }

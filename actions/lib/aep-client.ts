@@ -141,5 +141,5 @@ export function failure(answer: HttpAnswer): UpstreamError {
     return new UpstreamError('UPSTREAM_UNPROCESSABLE', 'AEP', 'Experience Platform could not process this lookup (no default merge policy, an unknown merge policy, or an identity graph too large to look up).', s)
   }
   if (s >= 500) return new UpstreamError('UPSTREAM_UNAVAILABLE', 'AEP', `Experience Platform is unavailable (HTTP ${s}). Try again shortly.`, s)
-  return new UpstreamError('UPSTREAM_BAD_RESPONSE', 'AEP', `Experience Platform rejected the request (HTTP ${s}).`, s)
+  return new UpstreamError('UPSTREAM_REJECTED', 'AEP', `Experience Platform rejected the request (HTTP ${s}).`, s)
 }

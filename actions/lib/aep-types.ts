@@ -107,9 +107,11 @@ export function retryAfterMs(answer: HttpAnswer): number | undefined {
   try {
     const body: unknown = JSON.parse(answer.text)
     const first: unknown = Array.isArray(body) ? body[0] : body
-    const hint = isObject(first) ? Number(first.retryAfterMs) : NaN
+    const raw = isObject(first) ? first.retryAfterMs : undefined
+    const hint = typeof raw === 'string' || typeof raw === 'number' ? Number(raw) : NaN
     if (Number.isFinite(hint) && hint >= 0) return hint
   } catch { /* fall through to the header */ }
-  const header = Number(answer.headers.get('retry-after'))
-  return Number.isFinite(header) && header >= 0 ? header * 1000 : undefined
+  const header = answer.headers.get('retry-after')
+  const seconds = header === null || header.trim() === '' ? NaN : Number(header)
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined
 }

@@ -31,7 +31,7 @@ function covers(cached: CustomerView, req: LookupRequest): boolean {
 /** Events failing for a passing reason make a view incomplete: it is served but never cached. */
 function cacheable(view: CustomerView): boolean {
   const e = view.meta.events
-  return e.status === 'available' || e.reason === 'EVENTS_LOOKUP_REFUSED'
+  return !view.meta.incomplete?.length && (e.status === 'available' || e.reason === 'EVENTS_LOOKUP_REFUSED')
 }
 
 function withCache(view: CustomerView, cache: CacheMeta, req: LookupRequest): CustomerView {

@@ -39,18 +39,30 @@ function expired(claims: Record<string, unknown>, now: number): boolean {
   return Number.isFinite(created) && Number.isFinite(lifetime) && created + lifetime <= now
 }
 
+function claimedCaller(claims: Record<string, unknown>): string | undefined {
+  return [claims.user_id, claims.client_id].find((v): v is string => typeof v === 'string' && v !== '')?.slice(0, 128)
+}
+
+/** Who the token says it belongs to, unverified: only for attributing refused requests in audits. */
+export function unverifiedCaller(token: string): string {
+  try {
+    return `unverified:${claimedCaller(decodeClaims(token)) ?? 'unknown'}`
+  } catch {
+    return 'unverified:malformed-token'
+  }
+}
+
 async function identify(token: string, ims: ImsIdentityApi): Promise<Caller> {
   let result: Awaited<ReturnType<ImsIdentityApi['validate']>>
+  let orgs: string[] | undefined
   try {
     result = await ims.validate(token)
+    if (result.valid) orgs = typeof result.claims.org === 'string' ? [result.claims.org] : await ims.organizations(token)
   } catch (e) {
     throw new UpstreamError('UPSTREAM_UNAVAILABLE', 'IMS', 'Adobe IMS could not confirm who you are. Try again shortly.', undefined, undefined, { cause: e })
   }
-  if (!result.valid) throw new UnauthenticatedError('Your Adobe IMS session is not valid any more. Sign in again.')
-  const c = result.claims
-  const id = [c.user_id, c.client_id].find((v): v is string => typeof v === 'string' && v !== '') ?? 'unknown'
-  const orgs = typeof c.org === 'string' ? [c.org] : await ims.organizations(token)
-  return { id, orgs }
+  if (!result.valid || !orgs) throw new UnauthenticatedError('Your Adobe IMS session is not valid any more. Sign in again.')
+  return { id: claimedCaller(result.claims) ?? 'unknown', orgs }
 }
 
 /**

@@ -132,7 +132,7 @@ export function parseConfig(params: Params): Config {
     },
     insights: insights ?? parseInsightMap(undefined),
     phoneDefaultCountryCode: r.optional('PHONE_DEFAULT_COUNTRY_CODE', /^[1-9]\d{0,2}$/, 'must be a country calling code such as 1 or 44') ?? '1',
-    identitySalt: r.optional('IDENTITY_HASH_SALT') ?? orgId
+    identitySalt: r.required('IDENTITY_HASH_SALT', /^.{16,}$/, 'must be a random value of at least 16 characters')
   }
   if (Object.keys(r.problems).length > 0) throw new ConfigError(r.problems)
   return config

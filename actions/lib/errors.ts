@@ -83,6 +83,7 @@ export type UpstreamCode =
   | 'UPSTREAM_BAD_RESPONSE'
   | 'UPSTREAM_AUTH_FAILED'
   | 'UPSTREAM_UNPROCESSABLE'
+  | 'UPSTREAM_REJECTED'
 
 const UPSTREAM_STATUS: Record<UpstreamCode, number> = {
   UPSTREAM_RATE_LIMITED: 429,
@@ -90,7 +91,8 @@ const UPSTREAM_STATUS: Record<UpstreamCode, number> = {
   UPSTREAM_TIMEOUT: 504,
   UPSTREAM_BAD_RESPONSE: 502,
   UPSTREAM_AUTH_FAILED: 502,
-  UPSTREAM_UNPROCESSABLE: 422
+  UPSTREAM_UNPROCESSABLE: 422,
+  UPSTREAM_REJECTED: 502
 }
 
 /** A call to AEP or IMS failed. `upstreamStatus` is the status AEP/IMS answered, when it answered. */
@@ -108,7 +110,7 @@ export class UpstreamError extends AppError {
     this.status = UPSTREAM_STATUS[code]
   }
 
-  /** Whether a retry (or a stale cache answer) makes sense: rate limits, outages, timeouts. */
+  /** Whether a retry (or a stale cache answer) makes sense: rate limits, outages, timeouts, garbled answers. */
   get transient(): boolean {
     return this.code === 'UPSTREAM_RATE_LIMITED' || this.code === 'UPSTREAM_UNAVAILABLE' ||
       this.code === 'UPSTREAM_TIMEOUT' || this.code === 'UPSTREAM_BAD_RESPONSE'

@@ -15,7 +15,7 @@ interface ImsLike {
 }
 
 function ims(baseUrl: string): ImsLike {
-  // Loaded on first use: a warm container with a cached token never pays for it.
+  // Loaded on first use: containers that only serve cache hits with cached validations never load it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Ims } = require('@adobe/aio-lib-ims') as { Ims: new (env: string) => ImsLike }
   const client = new Ims('prod')
@@ -36,8 +36,10 @@ export async function fetchServiceToken(config: Config['ims']): Promise<TokenEnt
   }
   const token = result.access_token?.token
   if (!token) throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'IMS', 'Adobe IMS answered without an access token.')
-  const expiresIn = Number(result.payload?.expires_in)
-  const expiresAt = Number.isFinite(expiresIn) && expiresIn > 0 ? Date.now() + expiresIn * 1000 : result.access_token?.expiry ?? Date.now() + 3600_000
+  // aio-lib-ims derives `expiry` from the token's own claims (created_at + expires_in, in ms), which
+  // avoids the unit question of `expires_in` (ms from /ims/token/v2, seconds from v3).
+  const expiry = result.access_token?.expiry
+  const expiresAt = typeof expiry === 'number' && Number.isFinite(expiry) ? expiry : Date.now() + 3600_000
   return { token, expiresAt }
 }
 

@@ -35,11 +35,14 @@ export function setLogSink(next: LogSink): () => void {
 
 const SECRET_KEY = /token|secret|authorization|password|apikey|api_key|cookie/i
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
-const PHONE = /\+?\d[\d\s().-]{7,}\d/g
+// Technical accounts (other systems' callers) are not people: their ids stay readable in audits.
+const TECH_ACCOUNT = /@techacct\.adobe\.com$/i
+// E.164 numbers and national formats such as (415) 555-0123; never digits inside ids or org codes.
+const PHONE = /(?<![\w+])\+\d{7,15}(?!\w)|(?<!\w)\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\w)/g
 const BEARER = /\b(Bearer\s+)?eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g
 
 export function scrubString(value: string): string {
-  return value.replace(BEARER, '<hidden>').replace(EMAIL, '<email>').replace(PHONE, (m) => (/[a-f]/i.test(m) ? m : '<phone>'))
+  return value.replace(BEARER, '<hidden>').replace(EMAIL, (m) => (TECH_ACCOUNT.test(m) ? m : '<email>')).replace(PHONE, '<phone>')
 }
 
 function scrub(value: unknown, depth = 0): unknown {

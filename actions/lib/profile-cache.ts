@@ -40,7 +40,8 @@ export class ProfileCache {
   constructor(private readonly store: StateStore, private readonly config: Config, private readonly now: () => number = Date.now) {}
 
   private prefix(scope: CacheScope): string {
-    return `cah1.${orgPart(this.config.aep.orgId)}.${scope.sandbox}.${scope.mergePolicyId ?? 'default'}`
+    // Merge policy ids never start with '_', so '_default' (the sandbox's default) cannot collide with one.
+    return `cah1.${orgPart(this.config.aep.orgId)}.${scope.sandbox}.${scope.mergePolicyId ?? '_default'}`
   }
 
   key(scope: CacheScope, namespace: string, id: string): string {

@@ -68,10 +68,12 @@ export async function lookupCustomer(req: LookupRequest, deps: LookupDeps): Prom
 
   const timings: UpstreamTimings = { profileMs: profile.ms, totalMs: 0 }
   let names = new Map<string, string | null>()
+  const incomplete: string[] = []
   if (req.sections.has('audiences')) {
     const ids = membershipsOf(profile.value.entity).map((m) => m.id)
     const resolved = await timed(() => deps.audiences.resolve(ids, call, aep, deps.logger))
-    if (resolved.ok) names = resolved.value
+    if (resolved.ok) names = resolved.value.names
+    if (!resolved.ok || resolved.value.failed > 0) incomplete.push('audienceNames')
     timings.audiencesMs = resolved.ms
   }
 
@@ -99,7 +101,8 @@ export async function lookupCustomer(req: LookupRequest, deps: LookupDeps): Prom
       mergePolicyId: profile.value.mergePolicyId ?? req.mergePolicyId ?? 'default',
       fetchedAt: new Date().toISOString(),
       timings,
-      events: eventsMeta
+      events: eventsMeta,
+      ...(incomplete.length > 0 ? { incomplete } : {})
     }
   }
 }

@@ -41,7 +41,8 @@ export async function exchange(service: UpstreamService, req: HttpRequest, timeo
     const text = await res.text()
     return { status: res.status, headers: res.headers, text }
   } catch (e) {
-    const name = e instanceof Error ? e.name : ''
+    // Not `instanceof Error`: fetch rejects with a DOMException, which comes from another realm in some hosts.
+    const name = typeof e === 'object' && e !== null && 'name' in e ? String(e.name) : ''
     if (name === 'TimeoutError' || name === 'AbortError') {
       throw new UpstreamError('UPSTREAM_TIMEOUT', service, `${service} did not answer within ${timeoutMs} ms.`, undefined, undefined, { cause: e })
     }

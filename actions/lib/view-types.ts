@@ -131,6 +131,8 @@ export interface ViewMeta {
   timings: UpstreamTimings
   events: EventsMeta
   cache?: CacheMeta
+  /** Parts that failed to load this time (the view is shown, but not cached): `audienceNames`. */
+  incomplete?: string[]
   requestId?: string
 }
 

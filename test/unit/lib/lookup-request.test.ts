@@ -7,7 +7,8 @@ const config = parseConfig({
   IMS_OAUTH_S2S_CLIENT_ID: 'client',
   IMS_OAUTH_S2S_CLIENT_SECRET: 'secret',
   AEP_SANDBOX: 'prod',
-  AEP_ALLOWED_SANDBOXES: 'dev'
+  AEP_ALLOWED_SANDBOXES: 'dev',
+  IDENTITY_HASH_SALT: 'unit-test-salt-0123456789'
 })
 
 function rejection(params: Record<string, unknown>): ValidationError {

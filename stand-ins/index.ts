@@ -1,0 +1,84 @@
+/**
+ * Local stand-ins for the Adobe services the app calls: AEP (Profile, Segmentation, Identity),
+ * IMS and the App Builder State service. `startStandIns` starts all three in-process, with AEP
+ * trusting exactly the tokens this IMS issued (revocations included).
+ */
+import { startAep, type AepHandle, type AepOptions } from './aep/server'
+import { guardrailProfile, type ExtraProfile } from './aep/seed-overlay'
+import { startIms, type ImsHandle, type ImsOptions } from './ims/server'
+import type { Seed } from './seed/types'
+import { startState, type StateHandle, type StateOptions } from './state/server'
+
+export { startAep, DEFAULT_AEP_PORT, type AepHandle, type AepOptions } from './aep/server'
+export { startIms, DEFAULT_IMS_PORT, type ImsHandle, type ImsOptions } from './ims/server'
+export { startState, DEFAULT_STATE_PORT, DEFAULT_STATE_NAMESPACE, DEFAULT_STATE_API_KEY, type StateHandle, type StateOptions } from './state/server'
+export { MERGE_POLICY_IDS, defaultSandboxes, type SandboxConfig, type MergePolicyConfig } from './aep/sandboxes'
+export { withExtraProfiles, guardrailProfile, type ExtraProfile } from './aep/seed-overlay'
+export { AepControl, type EventsLookup } from './aep/control'
+export { ImsControl } from './ims/control'
+export { Control } from './lib/control'
+export {
+  mintAgentToken, verifyToken, DEV_SIGNING_SECRET, DEFAULT_ORG_ID, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET,
+  type TokenClaims
+} from './ims/tokens'
+export type { Fault, FaultType, LatencyConfig, ControlSnapshot, ControlUpdate, RequestRecord, StandInHandle } from './lib/types'
+
+/** The identity of the built-in guardrail demo customer (60 identities → 422 on lookup). */
+export const GUARDRAIL_DEMO_EMAIL = 'guardrail.demo@example.com'
+
+export interface StandInsOptions {
+  host?: string
+  orgId?: string
+  clientId?: string
+  clientSecret?: string
+  signingSecret?: string
+  /** Data for prod (and dev); generated from `customers`/`prngSeed` when omitted. */
+  seed?: Seed
+  devSeed?: Seed
+  customers?: number
+  prngSeed?: number
+  /** Add the guardrail demo customer (default true). */
+  guardrailDemo?: boolean
+  aep?: Omit<AepOptions, 'host' | 'orgId' | 'clientId' | 'verifyToken' | 'signingSecret' | 'seed' | 'devSeed'>
+  ims?: Omit<ImsOptions, 'host' | 'orgId' | 'clientId' | 'clientSecret' | 'signingSecret'>
+  state?: Omit<StateOptions, 'host'>
+}
+
+export interface StandIns {
+  aep: AepHandle
+  ims: ImsHandle
+  state: StateHandle
+  close(): Promise<void>
+}
+
+export async function startStandIns(opts: StandInsOptions = {}): Promise<StandIns> {
+  let seed = opts.seed
+  let devSeed = opts.devSeed
+  if (!seed) {
+    const { defaultSeeds } = await import('./aep/default-seeds')
+    const seeds = defaultSeeds(opts.customers, opts.prngSeed)
+    seed = seeds.prod
+    devSeed ??= seeds.dev
+  }
+  const extras: ExtraProfile[] = [...(opts.aep?.extraProfiles ?? [])]
+  if (opts.guardrailDemo !== false) extras.push(guardrailProfile(GUARDRAIL_DEMO_EMAIL, 59))
+
+  const common = { host: opts.host, orgId: opts.orgId, clientId: opts.clientId, signingSecret: opts.signingSecret }
+  const started: Array<{ close(): Promise<void> }> = []
+  try {
+    const ims = await startIms({ ...opts.ims, ...common, clientSecret: opts.clientSecret })
+    started.push(ims)
+    const aep = await startAep({ ...opts.aep, ...common, seed, devSeed, extraProfiles: extras, verifyToken: ims.verifyToken })
+    started.push(aep)
+    const state = await startState({ ...opts.state, host: opts.host })
+    started.push(state)
+    return { aep, ims, state, close: () => closeAll([aep, ims, state]) }
+  } catch (e) {
+    await closeAll(started)
+    throw e
+  }
+}
+
+async function closeAll(handles: Array<{ close(): Promise<void> }>): Promise<void> {
+  await Promise.all(handles.map((h) => h.close()))
+}

@@ -1,0 +1,109 @@
+/**
+ * Jane Doe (customer 0): the hand-written demo customer. Her identities live in identity.ts; here are
+ * her attributes, her 24 events (relative to `now`) and her audience memberships, which tell one
+ * story: a gold member whose headphones order is late, who has already called once about it.
+ */
+import { AUDIENCE, loyaltyCampaign, newsletterCampaign, productBySku, seasonalCampaign } from './catalog'
+import { pageByPath, type Draft } from './events'
+import { DAY_MS, startOfUtcDay, type Traits } from './traits'
+
+export const JANE_FACTS = {
+  firstName: 'Jane',
+  lastName: 'Doe',
+  birthDate: '1986-07-19',
+  customerSince: '2019-03-14',
+  loyaltyJoinDate: '2019-06-02',
+  loyaltyPoints: 28450,
+  clv: { value: 4825.6, currency: 'USD' },
+  churnPropensity: 0.22,
+  engagementPropensity: 0.81,
+  address: {
+    street1: '1550 Valencia Street, Apt 4',
+    city: 'San Francisco',
+    stateProvince: 'CA',
+    postalCode: '94110',
+    country: 'United States',
+    countryCode: 'US'
+  },
+  eventCount: 24
+} as const
+
+export function janeTraits(): Traits {
+  return {
+    churn: JANE_FACTS.churnPropensity,
+    engagement: JANE_FACTS.engagementPropensity,
+    scoresKnown: true,
+    customerSinceMs: Date.parse(JANE_FACTS.customerSince + 'T00:00:00Z'),
+    clvUsd: JANE_FACTS.clv.value,
+    clvLocal: JANE_FACTS.clv.value,
+    clvKnown: true,
+    points: JANE_FACTS.loyaltyPoints,
+    loyaltyJoinMs: Date.parse(JANE_FACTS.loyaltyJoinDate + 'T00:00:00Z'),
+    birthDate: JANE_FACTS.birthDate,
+    address: { ...JANE_FACTS.address },
+    emailStatus: 'active'
+  }
+}
+
+/** `days` before the start of `now`'s UTC day, at hh:mm UTC. */
+function clock(nowMs: number, days: number, hh: number, mm: number): number {
+  return startOfUtcDay(nowMs) - days * DAY_MS + (hh * 60 + mm) * 60_000
+}
+
+export function janeDrafts(nowMs: number): Draft[] {
+  const T = (days: number, hh: number, mm: number): number => clock(nowMs, days, hh, mm)
+  const seasonal = (t: number): string => seasonalCampaign(new Date(t), false)
+  const product = (sku: string): { product: ReturnType<typeof productBySku> } => ({ product: productBySku(sku) })
+  return [
+    { kind: 'support', t: T(1, 16, 40), reason: 'Delivery delay', durationSeconds: 540, resolved: false, device: 0 },
+    { kind: 'page', t: T(3, 20, 15), ref: { page: pageByPath('/cart') }, device: 0 },
+    { kind: 'page', t: T(3, 20, 11), ref: product('ACC-SCF-7210'), device: 0 },
+    { kind: 'click', t: T(5, 8, 2), campaign: seasonal(T(5, 8, 2)), device: 1 },
+    { kind: 'open', t: T(5, 7, 58), campaign: seasonal(T(5, 7, 58)), device: 1 },
+    { kind: 'support', t: T(6, 14, 30), reason: 'Order status', durationSeconds: 320, resolved: true, device: 0 },
+    {
+      kind: 'purchase',
+      t: T(9, 19, 45),
+      channel: 'web',
+      items: [{ sku: 'ELE-AUD-8101', quantity: 1 }, { sku: 'ELE-CHG-8230', quantity: 1 }],
+      device: 0
+    },
+    { kind: 'page', t: T(9, 19, 40), ref: { page: pageByPath('/checkout') }, device: 0 },
+    { kind: 'page', t: T(9, 19, 31), ref: product('ELE-AUD-8101'), device: 0 },
+    {
+      kind: 'purchase',
+      t: T(12, 13, 5),
+      channel: 'store',
+      items: [{ sku: 'APP-TEE-2210', quantity: 2 }, { sku: 'HOM-KIT-9035', quantity: 1 }],
+      device: 0
+    },
+    { kind: 'open', t: T(18, 7, 30), campaign: newsletterCampaign(new Date(T(18, 7, 30))), device: 1 },
+    { kind: 'purchase', t: T(24, 21, 10), channel: 'mobile', items: [{ sku: 'SPT-YOG-6021', quantity: 1 }], device: 1 },
+    { kind: 'page', t: T(24, 21, 2), ref: { page: pageByPath('/rewards') }, device: 0 },
+    { kind: 'open', t: T(33, 9, 15), campaign: loyaltyCampaign(new Date(T(33, 9, 15))), device: 0 },
+    { kind: 'click', t: T(33, 9, 20), campaign: loyaltyCampaign(new Date(T(33, 9, 15))), device: 0 },
+    { kind: 'support', t: T(47, 12, 0), reason: 'Loyalty points question', durationSeconds: 260, resolved: true, device: 0 },
+    { kind: 'page', t: T(61, 18, 22), ref: product('APP-SWT-1042'), device: 0 },
+    { kind: 'purchase', t: T(61, 18, 31), channel: 'web', items: [{ sku: 'APP-SWT-1042', quantity: 1 }], device: 0 },
+    { kind: 'open', t: T(90, 7, 45), campaign: seasonal(T(90, 7, 45)), device: 0 },
+    { kind: 'open', t: T(120, 19, 5), campaign: seasonal(T(120, 19, 5)), device: 0 },
+    { kind: 'click', t: T(120, 19, 9), campaign: seasonal(T(120, 19, 5)), device: 0 },
+    { kind: 'purchase', t: T(150, 20, 30), channel: 'web', items: [{ sku: 'ACC-BAG-7402', quantity: 1 }], device: 0 },
+    { kind: 'page', t: T(200, 12, 10), ref: { page: pageByPath('/stores') }, device: 0 },
+    { kind: 'purchase', t: T(280, 15, 45), channel: 'store', items: [{ sku: 'ACC-SCF-7210', quantity: 1 }], device: 0 }
+  ]
+}
+
+export function janeAudiences(
+  nowMs: number
+): Record<string, { status: 'realized' | 'exited'; lastQualificationTime: string }> {
+  const iso = (days: number, hh: number, mm: number): string => new Date(clock(nowMs, days, hh, mm)).toISOString()
+  return {
+    [AUDIENCE.highValueLoyalists]: { status: 'realized', lastQualificationTime: iso(2, 6, 0) },
+    [AUDIENCE.supportEscalations]: { status: 'realized', lastQualificationTime: iso(1, 17, 0) },
+    [AUDIENCE.cartAbandoners]: { status: 'realized', lastQualificationTime: iso(3, 22, 15) },
+    [AUDIENCE.newsletterEngaged]: { status: 'realized', lastQualificationTime: iso(5, 8, 13) },
+    [AUDIENCE.recentStoreVisitors]: { status: 'realized', lastQualificationTime: iso(12, 13, 20) },
+    [AUDIENCE.atRiskOfChurn]: { status: 'exited', lastQualificationTime: iso(140, 6, 0) }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * CLI: starts the AEP, IMS and State stand-ins until SIGINT/SIGTERM.
+ *   npx tsx stand-ins/start.ts [--aep-port N] [--ims-port N] [--state-port N] [--host H]
+ *     [--aep-latency MS] [--latency server:route:MS]... [--fault server:route:type[:times]]...
+ *     [--customers N] [--seed N] [--events refused] [--state-file PATH]
+ * Ports also come from AEP_PORT, IMS_PORT, STATE_PORT (flags win). Prints one line per service.
+ */
+import { parseArgs } from 'node:util'
+import { FAULT_TYPES, type Fault, type FaultType, type LatencyConfig } from './lib/types'
+import { startStandIns, type StandIns } from './index'
+
+type Server = 'aep' | 'ims' | 'state'
+const SERVERS: readonly Server[] = ['aep', 'ims', 'state']
+
+function fail(message: string): never {
+  process.stderr.write(`stand-ins: ${message}\n`)
+  process.exit(2)
+}
+
+function int(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) fail(`${name} must be a whole number >= 0, got "${value}"`)
+  return n
+}
+
+function server(name: string | undefined, flag: string): Server {
+  if (!SERVERS.includes(name as Server)) fail(`${flag}: server must be one of ${SERVERS.join(', ')}`)
+  return name as Server
+}
+
+/** `--latency aep:entities.profile:500` (route ids contain dots, never colons). */
+function parseLatency(specs: string[]): Record<Server, LatencyConfig> {
+  const out: Record<Server, LatencyConfig> = { aep: {}, ims: {}, state: {} }
+  for (const spec of specs) {
+    const [srv, route, ms] = spec.split(':')
+    const target = out[server(srv, '--latency')]
+    if (!route || ms === undefined) fail(`--latency wants server:route:ms, got "${spec}"`)
+    ;(target.routes ??= {})[route] = int(ms, '--latency ms', 0)
+  }
+  return out
+}
+
+/** `--fault aep:entities.profile:429[:times]`; route `*` means every route. */
+function parseFaults(specs: string[]): Record<Server, Fault[]> {
+  const out: Record<Server, Fault[]> = { aep: [], ims: [], state: [] }
+  for (const spec of specs) {
+    const [srv, route, type, times] = spec.split(':')
+    if (!route || !(FAULT_TYPES as readonly string[]).includes(type ?? '')) fail(`--fault wants server:route:${FAULT_TYPES.join('|')}[:times], got "${spec}"`)
+    const fault: Fault = { route, type: type as FaultType }
+    if (times !== undefined) fault.times = Math.max(1, int(times, '--fault times', 1))
+    out[server(srv, '--fault')].push(fault)
+  }
+  return out
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'aep-port': { type: 'string' }, 'ims-port': { type: 'string' }, 'state-port': { type: 'string' },
+      host: { type: 'string' }, 'aep-latency': { type: 'string' },
+      latency: { type: 'string', multiple: true }, fault: { type: 'string', multiple: true },
+      customers: { type: 'string' }, seed: { type: 'string' }, events: { type: 'string' },
+      'state-file': { type: 'string' }
+    }
+  })
+  const events = values.events ?? 'enabled'
+  if (events !== 'enabled' && events !== 'refused') fail('--events must be enabled or refused')
+  const latency = parseLatency(values.latency ?? [])
+  if (values['aep-latency'] !== undefined) latency.aep.default = int(values['aep-latency'], '--aep-latency', 0)
+  const faults = parseFaults(values.fault ?? [])
+  const customers = int(values.customers, '--customers', 2000)
+  const env = process.env
+
+  const standIns: StandIns = await startStandIns({
+    host: values.host ?? '127.0.0.1',
+    customers,
+    prngSeed: int(values.seed, '--seed', 42),
+    aep: { port: int(values['aep-port'] ?? env.AEP_PORT, '--aep-port', 9101), latency: latency.aep, faults: faults.aep, eventsLookup: events },
+    ims: { port: int(values['ims-port'] ?? env.IMS_PORT, '--ims-port', 9102), latency: latency.ims, faults: faults.ims },
+    state: { port: int(values['state-port'] ?? env.STATE_PORT, '--state-port', 9103), latency: latency.state, faults: faults.state, persistPath: values['state-file'] }
+  })
+  const { aep, ims, state } = standIns
+  process.stdout.write([
+    `AEP   ${aep.url}  (/data/core; sandboxes ${[...aep.sandboxes.keys()].join(', ')}; ${customers} customers; events ${events})`,
+    `IMS   ${ims.url}  (client ${ims.settings.clientId}; org ${ims.settings.orgId})`,
+    `State ${state.url}  (namespace cah-local)`,
+    ''
+  ].join('\n'))
+
+  let stopping = false
+  const stop = (): void => {
+    if (stopping) return
+    stopping = true
+    standIns.close().then(() => process.exit(0), () => process.exit(1))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)))

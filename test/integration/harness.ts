@@ -1,0 +1,89 @@
+/**
+ * An App Builder container on this machine: the local Adobe stand-ins on ephemeral ports, the
+ * `__OW_*` variables a deployed action sees, and the action inputs `.env` would give, so tests
+ * call an action's real `main` exactly as Runtime does.
+ */
+import { mintAgentToken, startStandIns, type StandIns, type StandInsOptions } from '../../stand-ins'
+import { clearCallerCache } from '../../actions/lib/caller-auth'
+import { setLogSink } from '../../actions/lib/logger'
+import { resetServices } from '../../actions/lib/services'
+import { resetStateClient } from '../../actions/lib/state-store'
+import type { ActionResponse } from '../../actions/lib/http'
+
+export const ORG = 'DEMO0000000000000000000A@AdobeOrg'
+export const OTHER_ORG = 'OTHER000000000000000000B@AdobeOrg'
+export const CLIENT_SECRET = 'cah-local-secret'
+export const JANE = { email: 'jane.doe@example.com', phone: '+14155550123', crmid: 'CRM-000001' }
+
+export type Main = (params: Record<string, unknown>) => Promise<ActionResponse>
+
+export interface TestEnv {
+  standIns: StandIns
+  params: Record<string, string>
+  /** Every log line the actions wrote, captured for leak scans. */
+  logs: string[]
+  agentToken(org?: string, expiresInSeconds?: number): string
+  /** Calls `main` like a Runtime web action: query params plus `__ow_*` fields. */
+  call(main: Main, query: Record<string, unknown>, opts?: { method?: string; headers?: Record<string, string>; token?: string | null; body?: Record<string, unknown> }): Promise<ActionResponse>
+  /** A fresh container: forgets every per-container cache (token, audience names, validations). */
+  coldContainer(): void
+  resetCounters(): void
+  close(): Promise<void>
+}
+
+export async function startTestEnv(options: StandInsOptions = {}, inputs: Record<string, string> = {}): Promise<TestEnv> {
+  const standIns = await startStandIns({ customers: 300, ...options, aep: { port: 0, ...options.aep }, ims: { port: 0, ...options.ims }, state: { port: 0, ...options.state } })
+  // A deployed action always has these; aio-lib-state authenticates with them.
+  process.env.__OW_NAMESPACE = 'cah-local'
+  process.env.__OW_API_KEY = 'cah-local-key'
+  const logs: string[] = []
+  const restoreLogs = setLogSink((line) => { logs.push(line) })
+  const params: Record<string, string> = {
+    LOG_LEVEL: 'debug',
+    IMS_BASE_URL: standIns.ims.url,
+    IMS_OAUTH_S2S_CLIENT_ID: 'cah-local-client',
+    IMS_OAUTH_S2S_CLIENT_SECRET: CLIENT_SECRET,
+    IMS_OAUTH_S2S_ORG_ID: ORG,
+    AEP_BASE_URL: standIns.aep.url,
+    AEP_SANDBOX: 'prod',
+    AEP_ALLOWED_SANDBOXES: 'prod,dev,nodefault',
+    AEP_TIMEOUT_MS: '2000',
+    AIO_STATE_ENDPOINT: standIns.state.url,
+    IDENTITY_HASH_SALT: 'integration-test-salt',
+    ...inputs
+  }
+  const env: TestEnv = {
+    standIns,
+    params,
+    logs,
+    agentToken: (org = ORG, expiresInSeconds) => mintAgentToken({ org, userId: 'agent.test@AdobeID', expiresInSeconds }),
+    async call(main, query, opts = {}) {
+      const token = opts.token === undefined ? env.agentToken() : opts.token
+      const headers: Record<string, string> = { 'x-gw-ims-org-id': ORG, ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers }
+      // Runtime merges a JSON body's top-level fields into the params of a (non-raw) web action.
+      const body = typeof opts.body === 'object' && opts.body !== null ? opts.body : {}
+      return main({ ...params, ...query, ...body, __ow_method: (opts.method ?? 'get').toLowerCase(), __ow_headers: headers, __ow_path: '' })
+    },
+    coldContainer() {
+      resetServices()
+      resetStateClient()
+      clearCallerCache()
+    },
+    resetCounters() {
+      standIns.aep.control.reset()
+      standIns.ims.control.reset()
+      standIns.state.control.reset()
+    },
+    async close() {
+      restoreLogs()
+      env.coldContainer()
+      await standIns.close()
+    }
+  }
+  return env
+}
+
+/** JSON body of an action response (web actions return objects). */
+export function bodyOf<T = Record<string, unknown>>(res: ActionResponse): T {
+  return res.body as T
+}

@@ -1,0 +1,81 @@
+/**
+ * Test data shaped by the actions' contract (actions/lib/view-types.ts): Jane Doe, a gold member
+ * with purchases, email and support activity. Event times are relative to "now" so relative-time
+ * text is predictable.
+ */
+import type { CustomerEvent, CustomerView, ErrorBody } from '../../../actions/lib/view-types'
+
+const HOUR = 3600 * 1000
+const DAY = 24 * HOUR
+
+export function isoAgo(ms: number): string {
+  return new Date(Date.now() - ms).toISOString()
+}
+
+export function janeEvents(): CustomerEvent[] {
+  return [
+    { id: 'ev-1', type: 'purchase', xdmEventType: 'commerce.purchases', timestamp: isoAgo(2 * HOUR), channel: 'web', summary: 'Purchased 2 items — $129.90', details: { itemCount: 2, amount: { value: 129.9, currency: 'USD' } } },
+    { id: 'ev-2', type: 'email-open', xdmEventType: 'directMarketing.emailOpened', timestamp: isoAgo(DAY), channel: 'email', summary: 'Opened email "Spring Sale"', details: { campaign: 'Spring Sale' } },
+    { id: 'ev-3', type: 'support-call', xdmEventType: 'support.callCompleted', timestamp: isoAgo(3 * DAY), channel: 'phone', summary: 'Support call: Late delivery (7 min)', details: { reason: 'Late delivery', durationSeconds: 420 } },
+    { id: 'ev-4', type: 'web-visit', xdmEventType: 'web.webpagedetails.pageViews', timestamp: isoAgo(4 * DAY), channel: 'web', summary: 'Visited Running shoes', details: { page: 'Running shoes' } }
+  ]
+}
+
+export function janeDoe(overrides: { meta?: Partial<CustomerView['meta']> } = {}): CustomerView {
+  return {
+    customer: {
+      profileId: 'BUMEHBpZWNlcyBzdHJpbmc',
+      identities: [
+        { namespace: 'email', id: 'jane.doe@example.com', primary: true },
+        { namespace: 'phone', id: '+14155550123', primary: false },
+        { namespace: 'crmid', id: 'CRM-000123', primary: false },
+        { namespace: 'loyaltyid', id: 'LOY-77', primary: false }
+      ],
+      name: { first: 'Jane', last: 'Doe', full: 'Jane Doe' },
+      contact: {
+        email: 'jane.doe@example.com',
+        phone: '+14155550123',
+        address: { street: '1 Market St', city: 'San Francisco', region: 'CA', postalCode: '94105', country: 'US' }
+      },
+      attributes: { loyaltyTier: 'Gold', loyaltyPoints: 12840, customerSince: '2019-03-14', preferredLanguage: 'en-US', birthDate: null },
+      insights: {
+        lifetimeValue: { value: 4820.5, currency: 'USD' },
+        churnPropensity: { score: 0.72, band: 'high' },
+        engagementPropensity: { score: 0.41, band: 'medium' }
+      },
+      audiences: [
+        { id: 'aud-1', name: 'High value customers', status: 'realized', since: '2024-11-02T10:00:00Z' },
+        { id: 'aud-2', name: null, status: 'exited', since: '2024-06-30T10:00:00Z' }
+      ],
+      events: janeEvents()
+    },
+    meta: {
+      sandbox: 'prod',
+      mergePolicyId: 'mp-default',
+      fetchedAt: new Date().toISOString(),
+      timings: { profileMs: 420, eventsMs: 310, totalMs: 510 },
+      events: { status: 'available', nextCursor: 'cursor-page-2' },
+      cache: { status: 'MISS', ageSeconds: 0 },
+      requestId: 'req-jane-1',
+      ...overrides.meta
+    }
+  }
+}
+
+export const METADATA = {
+  sandbox: 'prod',
+  sandboxes: ['prod', 'dev'],
+  namespaces: [
+    { code: 'Email', name: 'Email', idType: 'EMAIL', custom: false },
+    { code: 'Phone', name: 'Phone', idType: 'PHONE', custom: false },
+    { code: 'ECID', name: 'Experience Cloud ID', idType: 'ECID', custom: false },
+    { code: 'CRMID', name: 'CRM ID', idType: 'CROSS_DEVICE', custom: false },
+    { code: 'loyaltyId', name: 'Loyalty ID', idType: 'CROSS_DEVICE', custom: true },
+    { code: 'AdCloud', name: 'Adobe Advertising Cloud', idType: 'COOKIE', custom: false }
+  ],
+  mergePolicies: [{ id: 'mp-default', name: 'Default time-based', isDefault: true }]
+}
+
+export function errorBody(code: string, message = 'failed', extra: Partial<ErrorBody['error']> = {}): ErrorBody {
+  return { error: { code, message, requestId: 'req-err-1', ...extra } }
+}
