@@ -18,8 +18,6 @@ export const MAX_VALUE_BYTES = 1_000_000
 export const MAX_TTL_SECONDS = 31_536_000
 
 export interface StateOptions {
-  /** Only for local stand-ins and tests (aio-lib-state reads it when it loads). */
-  endpoint: string | null
   /** Longest wait for one State call before it counts as a miss. */
   timeoutMs: number
 }
@@ -27,9 +25,9 @@ export interface StateOptions {
 let client: Promise<AdobeStateLike> | null = null
 let down = false
 
-function init(endpoint: string | null): Promise<AdobeStateLike> {
+/** Loads and initialises the library once. Its endpoint comes from AIO_STATE_ENDPOINT (see services.ts). */
+function init(): Promise<AdobeStateLike> {
   if (!client) {
-    if (endpoint) process.env.AIO_STATE_ENDPOINT = endpoint
     client = (async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const lib = require('@adobe/aio-lib-state') as { init(): Promise<AdobeStateLike> }
@@ -51,7 +49,7 @@ export class StateStore {
 
   private async run<T>(op: string, work: (s: AdobeStateLike) => Promise<T>): Promise<T | undefined> {
     try {
-      const result = await bounded(init(this.options.endpoint).then(work), this.options.timeoutMs)
+      const result = await bounded(init().then(work), this.options.timeoutMs)
       if (down) {
         down = false
         this.logger.info('state service recovered')

@@ -4,7 +4,8 @@
  */
 import { act, fireEvent, render, screen, within, type RenderResult } from '@testing-library/react'
 import { App } from '../../../web-src/src/components/app'
-import { RECENTS_KEY } from '../../../web-src/src/lib/recents-store'
+import { RECENTS_KEY, RecentsStore, sharedRecentsStore } from '../../../web-src/src/lib/recents-store'
+import type { Lookup } from '../../../web-src/src/api/types'
 import { DEMO, fakeFetch, TEST_URLS, type FakeFetch, type Handler } from './fake-fetch'
 import { METADATA } from './fixtures'
 
@@ -12,10 +13,13 @@ export interface RenderOptions {
   routes?: Record<string, Handler>
   locale?: 'en-US' | 'zh-Hant'
   hash?: string
+  /** Recent lookups a previous page of this tab left in sessionStorage (masked, values gone). */
+  earlierRecents?: Lookup[]
 }
 
 export function resetBrowserState(): void {
   window.localStorage.clear()
+  sharedRecentsStore().clear()
   window.sessionStorage.removeItem(RECENTS_KEY)
   window.history.replaceState(null, '', '/')
 }
@@ -23,6 +27,8 @@ export function resetBrowserState(): void {
 export function renderApp(options: RenderOptions = {}): RenderResult & { fetch: FakeFetch } {
   resetBrowserState()
   if (options.locale) window.localStorage.setItem('cah.locale', options.locale)
+  const earlier = new RecentsStore(window.sessionStorage)
+  for (const lookup of options.earlierRecents ?? []) earlier.add(lookup)
   if (options.hash) window.history.replaceState(null, '', `/${options.hash}`)
   const fetch = fakeFetch({ metadata: () => ({ body: METADATA }), ...options.routes })
   const result = render(<App bootstrap={{ kind: 'standalone', demo: DEMO }} fetch={fetch.fn} urls={TEST_URLS} />)

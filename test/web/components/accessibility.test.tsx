@@ -1,0 +1,59 @@
+import axe from 'axe-core'
+import { screen } from '@testing-library/react'
+import { errorBody, janeDoe } from '../support/fixtures'
+import { renderApp, typeAndEnter } from '../support/render-app'
+
+// jsdom has no layout or canvas: colour contrast is left to the end-to-end axe scan in Chromium.
+const JSDOM_OPTIONS: axe.RunOptions = { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } }
+
+async function seriousViolations(): Promise<string[]> {
+  const results = await axe.run(document.body, JSDOM_OPTIONS)
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 200)).join(', ')}`)
+}
+
+describe('accessibility (axe-core in jsdom)', () => {
+  it('would catch a serious violation (the scan is live)', async () => {
+    const broken = document.createElement('button')
+    document.body.appendChild(broken)
+
+    expect(await seriousViolations()).toEqual([expect.stringMatching(/^button-name/)])
+    broken.remove()
+  })
+
+  it('finds no serious or critical violations on the search page', async () => {
+    renderApp()
+    await screen.findByTestId('search-value')
+
+    expect(await seriousViolations()).toEqual([])
+  })
+
+  it('finds no serious or critical violations in the customer view', async () => {
+    renderApp({ routes: { 'customer-profile': () => ({ body: janeDoe({ meta: { cache: { status: 'STALE', ageSeconds: 600, staleReason: 'UPSTREAM_UNAVAILABLE' } } }) }) } })
+    await typeAndEnter('jane.doe@example.com')
+    await screen.findByTestId('stale-banner')
+
+    expect(await seriousViolations()).toEqual([])
+  })
+
+  it('finds no serious or critical violations in the zh-Hant customer view', async () => {
+    renderApp({ locale: 'zh-Hant', routes: { 'customer-profile': () => ({ body: janeDoe() }) } })
+    await typeAndEnter('jane.doe@example.com')
+    await screen.findByTestId('result-heading')
+
+    expect(await seriousViolations()).toEqual([])
+  })
+
+  it('finds no serious or critical violations in the not-found and error views', async () => {
+    let calls = 0
+    renderApp({ routes: { 'customer-profile': () => (++calls === 1 ? { status: 404, body: errorBody('PROFILE_NOT_FOUND') } : { status: 502, body: errorBody('UPSTREAM_UNAVAILABLE') }) } })
+    await typeAndEnter('nobody@example.com')
+    await screen.findByTestId('not-found')
+    expect(await seriousViolations()).toEqual([])
+
+    await typeAndEnter('jane.doe@example.com')
+    await screen.findByTestId('error-message')
+    expect(await seriousViolations()).toEqual([])
+  })
+})
