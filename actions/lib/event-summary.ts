@@ -36,11 +36,13 @@ export function formatMoney(m: Money): string {
   }
 }
 
-const CHANNELS: Record<string, string> = { web: 'web', email: 'email', mobile: 'mobile', 'mobile-app': 'mobile', phone: 'phone', 'call-center': 'phone', offline: 'store', store: 'store', direct: 'direct' }
+const CHANNELS: Record<string, string> = { web: 'web', email: 'email', mobile: 'mobile', 'mobile-app': 'mobile', phone: 'phone', 'call-center': 'phone', offline: 'store', instore: 'store', store: 'store', direct: 'direct' }
 
 function channelOf(e: Json, kind: EventKind): string | null {
   const t = isObject(e.channel) ? str(e.channel._type) : null
   const last = t?.split('/').pop()?.toLowerCase()
+  // XDM has no telephone channel type: support calls arrive as "offline".
+  if (kind === 'support-call' && (!last || last === 'offline' || last === 'direct')) return 'phone'
   if (last) return CHANNELS[last] ?? last.slice(0, 40)
   return kind === 'web-visit' ? 'web' : kind.startsWith('email') ? 'email' : kind === 'support-call' ? 'phone' : null
 }
