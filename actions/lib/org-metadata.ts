@@ -1,0 +1,53 @@
+/**
+ * GET metadata: the identity namespaces and merge policies of a sandbox, and the sandboxes this
+ * app may use — what the UI's pickers and other systems need. These change rarely, so they are
+ * kept per container and in State for AUDIENCE_CACHE_TTL_SECONDS.
+ */
+import type { AepMergePolicy, AepNamespace } from './aep-types'
+import { authorizeCaller } from './caller-auth'
+import type { Config } from './config'
+import { ValidationError } from './errors'
+import { ok, type ActionResponse } from './http'
+import { LOOKUP_BUDGET_MS } from './profile-service'
+import { getServices, type Services } from './services'
+import type { ActionContext } from './web-action'
+
+export interface OrgMetadata {
+  sandbox: string
+  sandboxes: string[]
+  namespaces: AepNamespace[]
+  mergePolicies: AepMergePolicy[]
+}
+
+const memory = new Map<string, { value: OrgMetadata; at: number }>()
+
+async function load(sandbox: string, config: Config, services: Services): Promise<OrgMetadata> {
+  const key = `cah1.meta.${config.aep.orgId.replace(/[^a-zA-Z0-9]/g, '')}.${sandbox}`
+  const ttlMs = config.cache.audienceTtlSeconds * 1000
+  const hit = memory.get(key)
+  if (hit && Date.now() - hit.at < ttlMs) return hit.value
+  const stored = await services.state.get<{ value: OrgMetadata; at: number }>(key)
+  if (stored && Date.now() - stored.at < ttlMs) {
+    memory.set(key, stored)
+    return stored.value
+  }
+  const call = { sandbox, deadline: Date.now() + LOOKUP_BUDGET_MS }
+  const [namespaces, mergePolicies] = await Promise.all([services.aep.listNamespaces(call), services.aep.listMergePolicies(call)])
+  const entry = { value: { sandbox, sandboxes: config.aep.allowedSandboxes, namespaces, mergePolicies }, at: Date.now() }
+  memory.set(key, entry)
+  await services.state.put(key, entry, config.cache.audienceTtlSeconds)
+  return entry.value
+}
+
+export async function serveOrgMetadata(ctx: ActionContext): Promise<ActionResponse> {
+  const { config, params, requestId } = ctx
+  const services = getServices(config)
+  await authorizeCaller(ctx.callerToken, ctx.headers['x-gw-ims-org-id'], config.ims.orgId, services.ims)
+  const sandbox = typeof params.sandbox === 'string' && params.sandbox.trim() !== '' ? params.sandbox.trim() : config.aep.sandbox
+  if (!config.aep.allowedSandboxes.includes(sandbox)) throw new ValidationError('INVALID_PARAMETER', { sandbox: `must be one of: ${config.aep.allowedSandboxes.join(', ')}` })
+  return ok({ ...(await load(sandbox, config, services)), requestId }, requestId)
+}
+
+export function clearMetadataCache(): void {
+  memory.clear()
+}
