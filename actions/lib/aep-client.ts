@@ -6,7 +6,7 @@
 import { UpstreamError } from './errors'
 import { DEFAULT_RETRY, exchange, parseJson, withRetry, type FetchLike, type HttpAnswer, type RetryPolicy } from './upstream-http'
 import type { AepEventsPage, AepMergePolicy, AepNamespace, AepProfileEntity } from './aep-types'
-import { asEventsPage, asMergePolicies, asNamespaces, asProfileMap, audienceName, retryAfterMs } from './aep-types'
+import { asEventsPage, asMergePolicies, asNamespaces, asProfileItems, asProfileMap, audienceName, retryAfterMs } from './aep-types'
 import type { NormalisedIdentity } from './identity'
 
 /** Where the service token comes from; `refresh` is called after AEP rejected `stale`. */
@@ -34,6 +34,8 @@ export interface CallOptions {
 const PROFILE = '_xdm.context.profile'
 const EVENT = '_xdm.context.experienceevent'
 const ACCESS = '/data/core/ups/access'
+/** Identities per multi-entity POST (AEP's documented batch size). */
+export const MAX_IDENTITIES_PER_POST = 100
 
 export class AepClient {
   private readonly retry: RetryPolicy
@@ -92,38 +94,58 @@ export class AepClient {
     return asNamespaces(await this.getJson('/data/core/idnamespace/identities', o, false))
   }
 
+  /**
+   * Merged profiles of many identities in one multi-entity POST (AEP answers unmatched identities
+   * with an empty entity, not a 404). The caller keeps each call within MAX_IDENTITIES_PER_POST.
+   */
+  async getProfiles(identities: NormalisedIdentity[], o: CallOptions & { mergePolicyId: string | null }): Promise<Array<AepProfileEntity & { requested: { id: string; ns: string } | null }>> {
+    const body = JSON.stringify({
+      schema: { name: PROFILE },
+      identities: identities.map((i) => ({ entityId: i.id, entityIdNS: { code: i.aepNamespace } })),
+      ...(o.mergePolicyId ? { mergePolicyId: o.mergePolicyId } : {})
+    })
+    return asProfileItems(await this.json(`${ACCESS}/entities`, o, false, body))
+  }
+
   /** GETs JSON; a 404 is `null` when `notFoundIsNull`, otherwise an error like any other status. */
-  private async getJson(path: string, o: CallOptions, notFoundIsNull: boolean): Promise<unknown> {
-    const answer = await withRetry(() => this.send(path, o), this.retry, o.deadline)
+  private getJson(path: string, o: CallOptions, notFoundIsNull: boolean): Promise<unknown> {
+    return this.json(path, o, notFoundIsNull)
+  }
+
+  /** GET (or POST with `body`) and parse; statuses become errors here, after retries and the 401 refresh. */
+  private async json(path: string, o: CallOptions, notFoundIsNull: boolean, body?: string): Promise<unknown> {
+    const answer = await withRetry(() => this.send(path, o, body), this.retry, o.deadline)
     if (answer.status === 404 && notFoundIsNull) return null
     if (answer.status >= 200 && answer.status < 300) return parseJson('AEP', answer)
     throw failure(answer)
   }
 
   /** One GET with a 401 → refresh → retry-once; statuses that retrying can fix are thrown for withRetry. */
-  private async send(path: string, o: CallOptions): Promise<HttpAnswer> {
+  private async send(path: string, o: CallOptions, body?: string): Promise<HttpAnswer> {
     let token = await this.opts.tokens.get()
-    let answer = await this.once(path, o, token)
+    let answer = await this.once(path, o, token, body)
     if (answer.status === 401) {
       token = await this.opts.tokens.refresh(token)
-      answer = await this.once(path, o, token)
+      answer = await this.once(path, o, token, body)
     }
     if (answer.status === 429 || answer.status >= 500) throw failure(answer)
     return answer
   }
 
-  private once(path: string, o: CallOptions, token: string): Promise<HttpAnswer> {
+  private once(path: string, o: CallOptions, token: string, body?: string): Promise<HttpAnswer> {
     const remaining = o.deadline - Date.now()
     return exchange('AEP', {
-      method: 'GET',
+      method: body === undefined ? 'GET' : 'POST',
       url: this.opts.baseUrl + path,
       headers: {
         Authorization: `Bearer ${token}`,
         'x-api-key': this.opts.apiKey,
         'x-gw-ims-org-id': this.opts.orgId,
         'x-sandbox-name': o.sandbox,
-        Accept: 'application/json'
-      }
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
+      },
+      body
     }, Math.min(this.opts.timeoutMs, Math.max(1, remaining)), this.opts.fetch)
   }
 }

@@ -69,6 +69,24 @@ export function asProfileMap(body: unknown): AepProfileEntity[] {
   return out
 }
 
+/** The multi-entity answer: every item, empty ones included, with the identity it was asked for. */
+export function asProfileItems(body: unknown): Array<AepProfileEntity & { requested: { id: string; ns: string } | null }> {
+  if (!isObject(body)) throw bad('profiles')
+  return Object.entries(body).flatMap(([key, value]) => {
+    if (!isObject(value)) return []
+    const r = isObject(value.requestedIdentity) ? value.requestedIdentity : null
+    const id = r ? str(r.entityId) ?? (typeof r.entityId === 'number' ? String(r.entityId) : null) : null
+    const ns = r && isObject(r.entityIdNS) ? str(r.entityIdNS.code) : null
+    return [{
+      entityId: str(value.entityId) ?? key,
+      mergePolicyId: isObject(value.mergePolicy) ? str(value.mergePolicy.id) : null,
+      entity: isObject(value.entity) ? value.entity : {},
+      lastModifiedAt: str(value.lastModifiedAt),
+      requested: id && ns ? { id, ns } : null
+    }]
+  })
+}
+
 export function asEventsPage(body: unknown): AepEventsPage {
   if (!isObject(body)) throw bad('experience events')
   const children = Array.isArray(body.children) ? body.children : []

@@ -5,7 +5,6 @@
  */
 import { UpstreamError } from './errors'
 import type { LookupRequest, Section } from './lookup-request'
-import { SECTIONS } from './lookup-request'
 import { lookupCustomer, type LookupDeps } from './profile-service'
 import type { CachedView, ProfileCache } from './profile-cache'
 import type { CacheMeta, CustomerView } from './view-types'
@@ -16,22 +15,23 @@ export interface CachedLookupDeps extends LookupDeps {
 
 const inFlight = new Map<string, Promise<CustomerView>>()
 
-function isFull(sections: ReadonlySet<Section>): boolean {
-  return SECTIONS.every((s) => sections.has(s))
+/** A view can be stored when it holds everything but (perhaps) events: audience names must be resolved. */
+function storable(sections: ReadonlySet<Section>): boolean {
+  return sections.has('audiences')
 }
 
 /** Whether a cached view can answer this request (same or fewer events than it holds). */
-function covers(cached: CustomerView, req: LookupRequest): boolean {
+export function covers(cached: CustomerView, req: LookupRequest): boolean {
   const events = cached.meta.events
   if (!req.sections.has('events')) return true
   if (events.status !== 'available') return false
   return cached.customer.events.length >= req.eventsLimit || (events.nextCursor === null && !events.trimmed)
 }
 
-/** Events failing for a passing reason make a view incomplete: it is served but never cached. */
-function cacheable(view: CustomerView): boolean {
+/** Parts failing for a passing reason make a view incomplete: it is served but never cached. */
+export function cacheable(view: CustomerView): boolean {
   const e = view.meta.events
-  return !view.meta.incomplete?.length && (e.status === 'available' || e.reason === 'EVENTS_LOOKUP_REFUSED')
+  return !view.meta.incomplete?.length && (e.status === 'available' || e.reason === 'EVENTS_LOOKUP_REFUSED' || e.reason === 'NOT_REQUESTED')
 }
 
 function withCache(view: CustomerView, cache: CacheMeta, req: LookupRequest): CustomerView {
@@ -51,7 +51,7 @@ export async function cachedLookup(req: LookupRequest, deps: CachedLookupDeps, b
   if (!flight) {
     flight = (async () => {
       const view = await lookupCustomer(req, deps)
-      if (isFull(req.sections) && cacheable(view)) await deps.cache.write(scope, req.identity, view)
+      if (storable(req.sections) && cacheable(view)) await deps.cache.write(scope, req.identity, view)
       return view
     })().finally(() => inFlight.delete(flightKey))
     inFlight.set(flightKey, flight)

@@ -6,8 +6,8 @@ import { withAudit } from './audit'
 import { authorizeCaller } from './caller-auth'
 import { cachedLookup } from './cached-lookup'
 import { ok, type ActionResponse } from './http'
-import { parseLookupRequest, SECTIONS, type Section } from './lookup-request'
-import type { CustomerView } from './view-types'
+import { parseLookupRequest } from './lookup-request'
+import { projectCustomer } from './customer-view'
 import { getServices } from './services'
 import type { ActionContext } from './web-action'
 
@@ -15,14 +15,6 @@ import type { ActionContext } from './web-action'
 export function wantsBypass(ctx: ActionContext): boolean {
   const cc = ctx.headers['cache-control'] ?? ''
   return /\bno-(cache|store)\b/i.test(cc) || ctx.params.refresh === 'true' || ctx.params.refresh === true
-}
-
-/** Only the sections the caller asked for (`fields`), plus the profile id; meta always. */
-export function project(view: CustomerView, sections: ReadonlySet<Section>): unknown {
-  if (SECTIONS.every((s) => sections.has(s))) return view
-  const customer: Record<string, unknown> = { profileId: view.customer.profileId }
-  for (const s of sections) customer[s] = view.customer[s]
-  return { customer, meta: view.meta }
 }
 
 export function serveCustomerLookup(ctx: ActionContext): Promise<ActionResponse> {
@@ -35,6 +27,6 @@ export function serveCustomerLookup(ctx: ActionContext): Promise<ActionResponse>
     view.meta.requestId = requestId
     notes.cache = view.meta.cache?.status ?? null
     notes.outcome = 'found'
-    return ok(project(view, request.sections), requestId)
+    return ok({ customer: projectCustomer(view.customer, request.sections), meta: view.meta }, requestId)
   })
 }

@@ -3,6 +3,7 @@
  * field is type-checked, strings are bounded, and a missing field is null, never a crash.
  */
 import type { Address, Attributes, Audience, Customer, CustomerEvent, Identity } from './view-types'
+import { SECTIONS, type Section } from './lookup-request'
 import { isObject, str, type AepProfileEntity, type Json } from './aep-types'
 import { readInsights, readPath, type InsightFieldMap } from './insights'
 
@@ -113,4 +114,12 @@ export function buildCustomer(
     audiences: membershipsOf(e).map((m) => ({ ...m, name: audienceNames.get(m.id) ?? null })),
     events
   }
+}
+
+/** Only the sections a caller asked for (`fields` / `include`), plus the profile id. */
+export function projectCustomer(customer: Customer, sections: ReadonlySet<Section>): Partial<Customer> & { profileId: string } {
+  if (SECTIONS.every((s) => sections.has(s))) return customer
+  const out: Partial<Customer> & { profileId: string } = { profileId: customer.profileId }
+  for (const s of sections) Object.assign(out, { [s]: customer[s] })
+  return out
 }

@@ -16,6 +16,7 @@ export const KEY = /^[a-zA-Z0-9-_.]{1,1024}$/
 /** The State service refuses values over 1 MB; keep a margin for the JSON envelope. */
 export const MAX_VALUE_BYTES = 1_000_000
 export const MAX_TTL_SECONDS = 31_536_000
+const INIT_TIMEOUT_MS = 3_000
 
 export interface StateOptions {
   /** Longest wait for one State call before it counts as a miss. */
@@ -49,7 +50,9 @@ export class StateStore {
 
   private async run<T>(op: string, work: (s: AdobeStateLike) => Promise<T>): Promise<T | undefined> {
     try {
-      const result = await bounded(init().then(work), this.options.timeoutMs)
+      // Loading the library is a one-time cost of a new container, bounded separately from the call.
+      const state = await bounded(init(), INIT_TIMEOUT_MS)
+      const result = await bounded(work(state), this.options.timeoutMs)
       if (down) {
         down = false
         this.logger.info('state service recovered')

@@ -1,0 +1,85 @@
+/** The batch lookup for other systems, against the stand-ins. */
+import { main as batch } from '../../actions/customer-profiles'
+import { main as profile } from '../../actions/customer-profile'
+import type { BatchAnswer } from '../../actions/lib/batch-lookup'
+import type { ErrorBody } from '../../actions/lib/view-types'
+import { bodyOf, JANE, startTestEnv, type TestEnv } from './harness'
+
+let env: TestEnv
+
+beforeAll(async () => { env = await startTestEnv() })
+afterAll(async () => { await env.close() })
+beforeEach(() => {
+  env.coldContainer()
+  env.standIns.state.store.deleteMatching('cah-local', '*')
+  env.resetCounters()
+})
+
+const crm = (n: number) => ({ namespace: 'crmid', id: `CRM-${String(n).padStart(6, '0')}` })
+const post = (body: Record<string, unknown>) => env.call(batch, {}, { method: 'POST', body })
+
+describe('customer-profiles (batch)', () => {
+  it('answers 100 identities in request order with one AEP profile call', async () => {
+    const identities = Array.from({ length: 100 }, (_, i) => crm(i + 1))
+    const res = await post({ identities })
+    expect(res.statusCode).toBe(200)
+    const { results, meta } = bodyOf<BatchAnswer>(res)
+    expect(results.map((r) => r.index)).toEqual(identities.map((_, i) => i))
+    expect(results.every((r) => r.status === 'found')).toBe(true)
+    expect(results[0]?.customer?.name?.full).toBe('Jane Doe')
+    expect(env.standIns.aep.control.count('entities.multi')).toBe(1)
+    expect(env.standIns.aep.control.count('entities.profile')).toBe(0)
+    expect(env.standIns.aep.control.count('entities.events')).toBe(0)
+    expect(meta).toMatchObject({ counts: { found: 100, not_found: 0, invalid: 0, error: 0 }, upstreamCalls: 1 })
+  })
+
+  it('gives each identity its own status: found, not found, invalid', async () => {
+    const res = await post({ identities: [{ namespace: 'email', id: JANE.email }, { namespace: 'email', id: 'nobody@example.com' }, { namespace: 'phone', id: 'abc' }, 42] })
+    const { results } = bodyOf<BatchAnswer>(res)
+    expect(results.map((r) => r.status)).toEqual(['found', 'not_found', 'invalid', 'invalid'])
+    expect(results[2]?.error).toMatchObject({ code: 'INVALID_IDENTITY', fields: { id: expect.any(String) } })
+  })
+
+  it('serves cached customers from the cache and only asks AEP for the rest', async () => {
+    await env.call(profile, { namespace: 'email', id: JANE.email })
+    env.resetCounters()
+    const { results, meta } = bodyOf<BatchAnswer>(await post({ identities: [{ namespace: 'phone', id: JANE.phone }, crm(2)] }))
+    expect(results.map((r) => r.cache?.status)).toEqual(['HIT', 'MISS'])
+    expect(meta.upstreamCalls).toBe(1)
+    const [call] = env.standIns.aep.control.requests('entities.multi')
+    expect(call).toBeDefined()
+  })
+
+  it('returns only the included sections and skips events unless asked', async () => {
+    const lean = bodyOf<BatchAnswer>(await post({ identities: [crm(3)], include: ['insights', 'audiences'] }))
+    expect(Object.keys(lean.results[0]?.customer ?? {}).sort()).toEqual(['audiences', 'insights', 'profileId'])
+    env.resetCounters()
+    const withEvents = bodyOf<BatchAnswer>(await post({ identities: [crm(4), crm(5)], include: ['events'], eventsLimit: 3 }))
+    expect(withEvents.results.map((r) => r.customer?.events?.length)).toEqual([3, 3])
+    expect(env.standIns.aep.control.count('entities.events')).toBe(2)
+  })
+
+  it('reports an AEP outage per item instead of failing the batch, serving stale entries where it can', async () => {
+    await env.call(profile, { namespace: 'email', id: JANE.email })
+    env.standIns.aep.control.addFault({ route: 'entities.multi', type: '503' })
+    const res = await post({ identities: [{ namespace: 'email', id: JANE.email }, crm(7)] }, )
+    env.standIns.aep.control.clearFaults()
+    expect(res.statusCode).toBe(200)
+    const { results } = bodyOf<BatchAnswer>(res)
+    expect(results[0]).toMatchObject({ status: 'found', cache: { status: 'HIT' } })
+    expect(results[1]).toMatchObject({ status: 'error', error: { code: 'UPSTREAM_UNAVAILABLE' } })
+  })
+
+  it.each([
+    [{}, 'identities'],
+    [{ identities: [] }, 'identities'],
+    [{ identities: Array.from({ length: 101 }, (_, i) => crm(i + 1)) }, 'identities'],
+    [{ identities: [crm(1)], include: ['everything'] }, 'include'],
+    [{ identities: [crm(1)], eventsLimit: 0 }, 'eventsLimit']
+  ])('refuses the body %# with 400 INVALID_BODY naming %s', async (body, field) => {
+    const res = await post(body)
+    expect(res.statusCode).toBe(400)
+    expect(bodyOf<ErrorBody>(res).error).toMatchObject({ code: 'INVALID_BODY', fields: { [field]: expect.any(String) } })
+    expect(env.standIns.aep.control.requests()).toHaveLength(0)
+  })
+})
