@@ -5,10 +5,10 @@
 import { withAudit } from './audit'
 import { authorizeCaller } from './caller-auth'
 import { ValidationError } from './errors'
-import { cursorToHref } from './events-cursor'
+import { cursorToHref, hrefToCursor } from './events-cursor'
 import { ok, type ActionResponse } from './http'
 import { parseLookupRequest, MAX_EVENTS_LIMIT } from './lookup-request'
-import { encodeCursor, LOOKUP_BUDGET_MS, toEvents } from './profile-service'
+import { LOOKUP_BUDGET_MS, toEvents } from './profile-service'
 import { getServices } from './services'
 import type { ActionContext } from './web-action'
 
@@ -23,9 +23,9 @@ export function serveCustomerEvents(ctx: ActionContext): Promise<ActionResponse>
     if (cursor !== undefined && typeof cursor !== 'string') throw new ValidationError('INVALID_PARAMETER', { cursor: 'must be given once, as text' })
     const call = { sandbox: req.sandbox, deadline: Date.now() + LOOKUP_BUDGET_MS }
     const page = cursor
-      ? await services.aep.getEventsPage(cursorToHref(cursor, req.identity, req.eventsLimit), call)
+      ? await services.aep.getEventsPage(cursorToHref(cursor, req.identity, req.eventsLimit, config.identitySalt), call)
       : await services.aep.getEvents(req.identity, { ...call, mergePolicyId: req.mergePolicyId, limit: req.eventsLimit })
     notes.outcome = 'found'
-    return ok({ events: toEvents(page).slice(0, MAX_EVENTS_LIMIT), nextCursor: encodeCursor(page.next), meta: { sandbox: req.sandbox, requestId } }, requestId)
+    return ok({ events: toEvents(page).slice(0, MAX_EVENTS_LIMIT), nextCursor: hrefToCursor(page.next, req.identity, config.identitySalt), meta: { sandbox: req.sandbox, requestId } }, requestId)
   })
 }

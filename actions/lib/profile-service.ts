@@ -11,6 +11,7 @@ import type { Logger } from './logger'
 import type { LookupRequest } from './lookup-request'
 import { buildCustomer, membershipsOf } from './customer-view'
 import { toCustomerEvent } from './event-summary'
+import { hrefToCursor } from './events-cursor'
 import type { AepEventsPage } from './aep-types'
 import type { CustomerEvent, CustomerView, EventsMeta, UpstreamTimings } from './view-types'
 
@@ -33,10 +34,6 @@ function timed<T>(work: () => Promise<T>): Promise<Settled<T>> {
     (value) => ({ ok: true as const, value, ms: Math.round(performance.now() - start) }),
     (error: unknown) => ({ ok: false as const, error, ms: Math.round(performance.now() - start) })
   )
-}
-
-export function encodeCursor(href: string | null): string | null {
-  return href ? Buffer.from(href, 'utf8').toString('base64url') : null
 }
 
 /** Why events are missing: AEP refused the event lookup outright, or it failed this time. */
@@ -84,7 +81,7 @@ export async function lookupCustomer(req: LookupRequest, deps: LookupDeps): Prom
     timings.eventsMs = result.ms
     if (result.ok) {
       events = toEvents(result.value).slice(0, req.eventsLimit)
-      eventsMeta = { status: 'available', nextCursor: encodeCursor(result.value.next) }
+      eventsMeta = { status: 'available', nextCursor: hrefToCursor(result.value.next, req.identity, deps.config.identitySalt) }
     } else {
       const reason = eventsFailure(result.error)
       deps.logger.warn('events unavailable', { reason, error: result.error })

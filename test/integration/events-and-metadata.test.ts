@@ -49,6 +49,14 @@ describe('customer-events', () => {
     expect(env.standIns.aep.control.count('entities.events')).toBe(1)
   })
 
+  it('keeps the customer\'s identity out of the cursor', async () => {
+    const first = bodyOf<CustomerView>(await env.call(profile, { namespace: 'email', id: JANE.email }))
+    const decoded = Buffer.from(first.meta.events.nextCursor ?? '', 'base64url').toString('utf8')
+    expect(decoded).toMatch(/^\/entities\?/)
+    expect(decoded).not.toContain('jane')
+    expect(decoded).not.toContain('relatedEntityId')
+  })
+
   it('returns the first page when no cursor is given', async () => {
     const page = bodyOf<EventsPage>(await env.call(events, { namespace: 'phone', id: JANE.phone, limit: '3' }))
     expect(page.events).toHaveLength(3)
