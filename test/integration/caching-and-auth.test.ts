@@ -5,22 +5,13 @@
 import { main as invalidate } from '../../actions/cache-invalidate'
 import { main } from '../../actions/customer-profile'
 import type { CustomerView, ErrorBody } from '../../actions/lib/view-types'
-import { bodyOf, CLIENT_SECRET, JANE, OTHER_ORG, startTestEnv, type TestEnv } from './harness'
+import { bodyOf, CLIENT_SECRET, JANE, OTHER_ORG, type TestEnv, useTestEnv } from './harness'
 
-let env: TestEnv
+const testEnv = useTestEnv()
 
-beforeAll(async () => { env = await startTestEnv() })
-afterAll(async () => { await env.close() })
-beforeEach(() => {
-  env.coldContainer()
-  env.standIns.state.store.deleteMatching('cah-local', '*')
-  env.resetCounters()
-  env.logs.length = 0
-})
-
-const lookup = (query: Record<string, unknown>, opts?: Parameters<TestEnv['call']>[2]) => env.call(main, query, opts)
-const aep = () => env.standIns.aep.control
-const ims = () => env.standIns.ims.control
+const lookup = (query: Record<string, unknown>, opts?: Parameters<TestEnv['call']>[2]) => testEnv().call(main, query, opts)
+const aep = () => testEnv().standIns.aep.control
+const ims = () => testEnv().standIns.ims.control
 
 describe('service token', () => {
   it('makes one IMS token call for 20 lookups on a warm container', async () => {
@@ -33,8 +24,8 @@ describe('service token', () => {
 
   it('makes no IMS token call in a new container when State holds a valid token', async () => {
     await lookup({ namespace: 'email', id: JANE.email })
-    env.coldContainer()
-    env.resetCounters()
+    testEnv().coldContainer()
+    testEnv().resetCounters()
     const res = await lookup({ namespace: 'crmid', id: 'CRM-000002' })
     expect(res.statusCode).toBe(200)
     expect(ims().count('token')).toBe(0)
@@ -43,7 +34,7 @@ describe('service token', () => {
   it('replaces a token AEP rejects and retries the call once', async () => {
     await lookup({ namespace: 'crmid', id: 'CRM-000003' })
     aep().revokeTokens()
-    env.resetCounters()
+    testEnv().resetCounters()
     const res = await lookup({ namespace: 'crmid', id: 'CRM-000004' })
     expect(res.statusCode).toBe(200)
     expect(ims().count('token')).toBe(1)
@@ -59,16 +50,16 @@ describe('service token', () => {
 
 describe('caller authorization', () => {
   it('refuses a valid token of another org with 403 ORG_MISMATCH and calls no AEP', async () => {
-    const res = await lookup({ namespace: 'email', id: JANE.email }, { token: env.agentToken(OTHER_ORG) })
+    const res = await lookup({ namespace: 'email', id: JANE.email }, { token: testEnv().agentToken(OTHER_ORG) })
     expect(res.statusCode).toBe(403)
     expect(bodyOf<ErrorBody>(res).error.code).toBe('ORG_MISMATCH')
     expect(aep().requests()).toHaveLength(0)
   })
 
   it.each([
-    ['expired', () => env.agentToken(undefined, -60)],
+    ['expired', () => testEnv().agentToken(undefined, -60)],
     ['malformed', () => 'not-a-jwt-at-all-but-long-enough'],
-    ['wrongly signed', () => `${env.agentToken().split('.').slice(0, 2).join('.')}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`]
+    ['wrongly signed', () => `${testEnv().agentToken().split('.').slice(0, 2).join('.')}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`]
   ])('answers 401 for a %s token', async (_, token) => {
     const res = await lookup({ namespace: 'email', id: JANE.email }, { token: token() })
     expect(res.statusCode).toBe(401)
@@ -77,7 +68,7 @@ describe('caller authorization', () => {
   })
 
   it('validates a caller token with IMS once while it is cached', async () => {
-    const token = env.agentToken()
+    const token = testEnv().agentToken()
     await lookup({ namespace: 'email', id: JANE.email }, { token })
     await lookup({ namespace: 'email', id: JANE.email }, { token })
     expect(ims().count('validate')).toBe(1)
@@ -87,7 +78,7 @@ describe('caller authorization', () => {
 describe('profile cache', () => {
   it('serves a repeat lookup from the cache without calling AEP', async () => {
     await lookup({ namespace: 'email', id: JANE.email })
-    env.resetCounters()
+    testEnv().resetCounters()
     const res = await lookup({ namespace: 'email', id: JANE.email })
     expect(bodyOf<CustomerView>(res).meta.cache).toEqual({ status: 'HIT', ageSeconds: 0 })
     expect(aep().requests()).toHaveLength(0)
@@ -95,7 +86,7 @@ describe('profile cache', () => {
 
   it('hits the cache for the same customer by another identity', async () => {
     await lookup({ namespace: 'email', id: JANE.email })
-    env.resetCounters()
+    testEnv().resetCounters()
     const res = await lookup({ namespace: 'phone', id: JANE.phone })
     expect(bodyOf<CustomerView>(res).meta.cache?.status).toBe('HIT')
     expect(bodyOf<CustomerView>(res).customer.contact.email).toBe(JANE.email)
@@ -104,7 +95,7 @@ describe('profile cache', () => {
 
   it('keeps raw e-mail addresses and phone numbers out of every cache key', async () => {
     await lookup({ namespace: 'email', id: JANE.email })
-    const keys = env.standIns.state.store.keys('cah-local')
+    const keys = testEnv().standIns.state.store.keys('cah-local')
     expect(keys.length).toBeGreaterThan(2)
     for (const k of keys) {
       expect(k).toMatch(/^[a-zA-Z0-9-_.]{1,1024}$/)
@@ -115,7 +106,7 @@ describe('profile cache', () => {
 
   it('bypasses the cache on Cache-Control: no-cache and on refresh=true', async () => {
     await lookup({ namespace: 'email', id: JANE.email })
-    env.resetCounters()
+    testEnv().resetCounters()
     const byHeader = await lookup({ namespace: 'email', id: JANE.email }, { headers: { 'cache-control': 'no-cache' } })
     const byParam = await lookup({ namespace: 'email', id: JANE.email, refresh: 'true' })
     expect([byHeader, byParam].map((r) => bodyOf<CustomerView>(r).meta.cache?.status)).toEqual(['BYPASS', 'BYPASS'])
@@ -153,19 +144,19 @@ describe('profile cache', () => {
   })
 
   it('still answers 200 when the State service is down or hangs', async () => {
-    env.standIns.state.control.addFault({ route: '*', type: '503' })
+    testEnv().standIns.state.control.addFault({ route: '*', type: '503' })
     const down = await lookup({ namespace: 'email', id: JANE.email })
-    env.standIns.state.control.clearFaults()
-    env.standIns.state.control.addFault({ route: '*', type: 'hang' })
+    testEnv().standIns.state.control.clearFaults()
+    testEnv().standIns.state.control.addFault({ route: '*', type: 'hang' })
     const hanging = await lookup({ namespace: 'crmid', id: 'CRM-000002' })
-    env.standIns.state.control.clearFaults()
+    testEnv().standIns.state.control.clearFaults()
     expect([down.statusCode, hanging.statusCode]).toEqual([200, 200])
-    expect(env.logs.filter((l) => l.includes('state service unavailable'))).toHaveLength(1)
+    expect(testEnv().logs.filter((l) => l.includes('state service unavailable'))).toHaveLength(1)
   })
 
   it('never serves one sandbox\'s entry to another', async () => {
     await lookup({ namespace: 'email', id: JANE.email, sandbox: 'prod' })
-    env.resetCounters()
+    testEnv().resetCounters()
     const dev = await lookup({ namespace: 'email', id: JANE.email, sandbox: 'dev' })
     expect(bodyOf<CustomerView | ErrorBody>(dev)).not.toHaveProperty('meta.cache.status', 'HIT')
     expect(aep().count('entities.profile')).toBe(1)
@@ -173,9 +164,9 @@ describe('profile cache', () => {
 
   it('forgets a customer on cache-invalidate, by any identity', async () => {
     await lookup({ namespace: 'email', id: JANE.email })
-    const res = await env.call(invalidate, {}, { method: 'POST', body: { namespace: 'phone', id: JANE.phone } })
+    const res = await testEnv().call(invalidate, {}, { method: 'POST', body: { namespace: 'phone', id: JANE.phone } })
     expect(res.statusCode).toBe(200)
-    env.resetCounters()
+    testEnv().resetCounters()
     const after = await lookup({ namespace: 'email', id: JANE.email })
     expect(bodyOf<CustomerView>(after).meta.cache?.status).toBe('MISS')
     expect(aep().count('entities.profile')).toBe(1)
@@ -184,20 +175,20 @@ describe('profile cache', () => {
 
 describe('logs', () => {
   it('contain no token, client secret, e-mail address or phone number of Jane Doe', async () => {
-    const token = env.agentToken()
+    const token = testEnv().agentToken()
     await lookup({ namespace: 'email', id: JANE.email }, { token })
     await lookup({ namespace: 'phone', id: JANE.phone }, { token })
     await lookup({ namespace: 'email', id: 'bad' }, { token })
-    await lookup({ namespace: 'email', id: JANE.email }, { token: env.agentToken(OTHER_ORG) })
-    const all = env.logs.join('\n')
-    expect(env.logs.filter((l) => l.includes('"msg":"audit"')).length).toBeGreaterThanOrEqual(4)
+    await lookup({ namespace: 'email', id: JANE.email }, { token: testEnv().agentToken(OTHER_ORG) })
+    const all = testEnv().logs.join('\n')
+    expect(testEnv().logs.filter((l) => l.includes('"msg":"audit"')).length).toBeGreaterThanOrEqual(4)
     for (const secret of [token, CLIENT_SECRET, JANE.email, JANE.phone, '4155550123']) expect(all).not.toContain(secret)
   })
 
   it('write one audit line per lookup with a salted identity hash', async () => {
-    env.logs.length = 0
+    testEnv().logs.length = 0
     await lookup({ namespace: 'email', id: JANE.email })
-    const audits = env.logs.filter((l) => l.includes('"msg":"audit"')).map((l) => JSON.parse(l) as Record<string, unknown>)
+    const audits = testEnv().logs.filter((l) => l.includes('"msg":"audit"')).map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(audits).toHaveLength(1)
     expect(audits[0]).toMatchObject({ operation: 'customer-lookup', caller: 'agent.test@AdobeID', org: 'DEMO0000000000000000000A@AdobeOrg', sandbox: 'prod', namespace: 'email', outcome: 'found', status: 200, cache: 'MISS' })
     expect(audits[0]?.identityHash).toMatch(/^[A-Za-z0-9_-]{32}$/)

@@ -4,20 +4,11 @@
  */
 import { main } from '../../actions/customer-profile'
 import type { CustomerView, ErrorBody } from '../../actions/lib/view-types'
-import { bodyOf, JANE, startTestEnv, type TestEnv } from './harness'
+import { bodyOf, JANE, type TestEnv, useTestEnv } from './harness'
 
-let env: TestEnv
+const testEnv = useTestEnv()
 
-beforeAll(async () => { env = await startTestEnv() })
-afterAll(async () => { await env.close() })
-beforeEach(() => {
-  env.coldContainer()
-  env.standIns.state.store.deleteMatching('cah-local', '*')
-  env.resetCounters()
-  env.standIns.aep.control.eventsLookup = 'enabled'
-})
-
-const lookup = (query: Record<string, unknown>, opts?: Parameters<TestEnv['call']>[2]) => env.call(main, query, opts)
+const lookup = (query: Record<string, unknown>, opts?: Parameters<TestEnv['call']>[2]) => testEnv().call(main, query, opts)
 
 describe('customer-profile', () => {
   it('returns Jane Doe\'s full customer view by e-mail', async () => {
@@ -58,20 +49,20 @@ describe('customer-profile', () => {
   })
 
   it('asks AEP for the profile and the events at the same time', async () => {
-    env.standIns.aep.control.setLatency({ routes: { 'entities.profile': 150, 'entities.events': 150 } })
+    testEnv().standIns.aep.control.setLatency({ routes: { 'entities.profile': 150, 'entities.events': 150 } })
     try {
       await lookup({ namespace: 'email', id: JANE.email })
     } finally {
-      env.standIns.aep.control.setLatency({ routes: { 'entities.profile': 0, 'entities.events': 0 } })
+      testEnv().standIns.aep.control.setLatency({ routes: { 'entities.profile': 0, 'entities.events': 0 } })
     }
-    const [profile] = env.standIns.aep.control.requests('entities.profile')
-    const [events] = env.standIns.aep.control.requests('entities.events')
+    const [profile] = testEnv().standIns.aep.control.requests('entities.profile')
+    const [events] = testEnv().standIns.aep.control.requests('entities.events')
     expect(profile?.endMs).toBeDefined()
     expect(events?.endMs).toBeDefined()
     // Each call started before the other one ended: they were in flight together.
     expect(events!.startMs).toBeLessThan(profile!.endMs!)
     expect(profile!.startMs).toBeLessThan(events!.endMs!)
-    expect(env.standIns.aep.control.inFlightMax).toBeGreaterThanOrEqual(2)
+    expect(testEnv().standIns.aep.control.inFlightMax).toBeGreaterThanOrEqual(2)
   })
 
   it('answers 404 PROFILE_NOT_FOUND for an unknown customer', async () => {
@@ -92,11 +83,11 @@ describe('customer-profile', () => {
     const { error } = bodyOf<ErrorBody>(res)
     expect(error.code).toBe(code)
     expect(Object.keys(error.fields ?? {})).toEqual(fields)
-    expect(env.standIns.aep.control.requests()).toHaveLength(0)
+    expect(testEnv().standIns.aep.control.requests()).toHaveLength(0)
   })
 
   it('still renders the view when AEP refuses event lookups', async () => {
-    env.standIns.aep.control.eventsLookup = 'refused'
+    testEnv().standIns.aep.control.eventsLookup = 'refused'
     const res = await lookup({ namespace: 'email', id: JANE.email })
     expect(res.statusCode).toBe(200)
     const view = bodyOf<CustomerView>(res)
@@ -109,7 +100,7 @@ describe('customer-profile', () => {
     const res = await lookup({ namespace: 'email', id: JANE.email, fields: 'insights,audiences' })
     expect(res.statusCode).toBe(200)
     expect(Object.keys(bodyOf<CustomerView>(res).customer).sort()).toEqual(['audiences', 'insights', 'profileId'])
-    expect(env.standIns.aep.control.count('entities.events')).toBe(0)
+    expect(testEnv().standIns.aep.control.count('entities.events')).toBe(0)
   })
 
   it('answers 422 when the sandbox has no default merge policy', async () => {
@@ -125,7 +116,7 @@ describe('customer-profile', () => {
   })
 
   it('passes AEP\'s retry hint on when rate limited', async () => {
-    env.standIns.aep.control.addFault({ route: 'entities.profile', type: '429', retryAfterMs: 4000 })
+    testEnv().standIns.aep.control.addFault({ route: 'entities.profile', type: '429', retryAfterMs: 4000 })
     const res = await lookup({ namespace: 'email', id: JANE.email })
     expect(res.statusCode).toBe(429)
     expect(res.headers['Retry-After']).toBe('4')
@@ -138,7 +129,7 @@ describe('customer-profile', () => {
     ['malformed', 502, 'UPSTREAM_BAD_RESPONSE'],
     ['hang', 504, 'UPSTREAM_TIMEOUT']
   ])('maps an AEP %s to %i %s', async (type, status, code) => {
-    env.standIns.aep.control.addFault({ route: 'entities.profile', type: type as '500' })
+    testEnv().standIns.aep.control.addFault({ route: 'entities.profile', type: type as '500' })
     const res = await lookup({ namespace: 'email', id: JANE.email, AEP_TIMEOUT_MS: '300' })
     expect(res.statusCode).toBe(status)
     expect(bodyOf<ErrorBody>(res).error.code).toBe(code)

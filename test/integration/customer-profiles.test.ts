@@ -3,20 +3,12 @@ import { main as batch } from '../../actions/customer-profiles'
 import { main as profile } from '../../actions/customer-profile'
 import type { BatchAnswer } from '../../actions/lib/batch-lookup'
 import type { ErrorBody } from '../../actions/lib/view-types'
-import { bodyOf, JANE, startTestEnv, type TestEnv } from './harness'
+import { bodyOf, JANE, type TestEnv, useTestEnv } from './harness'
 
-let env: TestEnv
-
-beforeAll(async () => { env = await startTestEnv() })
-afterAll(async () => { await env.close() })
-beforeEach(() => {
-  env.coldContainer()
-  env.standIns.state.store.deleteMatching('cah-local', '*')
-  env.resetCounters()
-})
+const testEnv = useTestEnv()
 
 const crm = (n: number) => ({ namespace: 'crmid', id: `CRM-${String(n).padStart(6, '0')}` })
-const post = (body: Record<string, unknown>) => env.call(batch, {}, { method: 'POST', body })
+const post = (body: Record<string, unknown>) => testEnv().call(batch, {}, { method: 'POST', body })
 
 describe('customer-profiles (batch)', () => {
   it('answers 100 identities in request order with one AEP profile call', async () => {
@@ -27,9 +19,9 @@ describe('customer-profiles (batch)', () => {
     expect(results.map((r) => r.index)).toEqual(identities.map((_, i) => i))
     expect(results.every((r) => r.status === 'found')).toBe(true)
     expect(results[0]?.customer?.name?.full).toBe('Jane Doe')
-    expect(env.standIns.aep.control.count('entities.multi')).toBe(1)
-    expect(env.standIns.aep.control.count('entities.profile')).toBe(0)
-    expect(env.standIns.aep.control.count('entities.events')).toBe(0)
+    expect(testEnv().standIns.aep.control.count('entities.multi')).toBe(1)
+    expect(testEnv().standIns.aep.control.count('entities.profile')).toBe(0)
+    expect(testEnv().standIns.aep.control.count('entities.events')).toBe(0)
     expect(meta).toMatchObject({ counts: { found: 100, not_found: 0, invalid: 0, error: 0 }, upstreamCalls: 1 })
   })
 
@@ -41,29 +33,29 @@ describe('customer-profiles (batch)', () => {
   })
 
   it('serves cached customers from the cache and only asks AEP for the rest', async () => {
-    await env.call(profile, { namespace: 'email', id: JANE.email })
-    env.resetCounters()
+    await testEnv().call(profile, { namespace: 'email', id: JANE.email })
+    testEnv().resetCounters()
     const { results, meta } = bodyOf<BatchAnswer>(await post({ identities: [{ namespace: 'phone', id: JANE.phone }, crm(2)] }))
     expect(results.map((r) => r.cache?.status)).toEqual(['HIT', 'MISS'])
     expect(meta.upstreamCalls).toBe(1)
-    const [call] = env.standIns.aep.control.requests('entities.multi')
+    const [call] = testEnv().standIns.aep.control.requests('entities.multi')
     expect(call).toBeDefined()
   })
 
   it('returns only the included sections and skips events unless asked', async () => {
     const lean = bodyOf<BatchAnswer>(await post({ identities: [crm(3)], include: ['insights', 'audiences'] }))
     expect(Object.keys(lean.results[0]?.customer ?? {}).sort()).toEqual(['audiences', 'insights', 'profileId'])
-    env.resetCounters()
+    testEnv().resetCounters()
     const withEvents = bodyOf<BatchAnswer>(await post({ identities: [crm(4), crm(5)], include: ['events'], eventsLimit: 3 }))
     expect(withEvents.results.map((r) => r.customer?.events?.length)).toEqual([3, 3])
-    expect(env.standIns.aep.control.count('entities.events')).toBe(2)
+    expect(testEnv().standIns.aep.control.count('entities.events')).toBe(2)
   })
 
   it('reports an AEP outage per item instead of failing the batch, serving stale entries where it can', async () => {
-    await env.call(profile, { namespace: 'email', id: JANE.email })
-    env.standIns.aep.control.addFault({ route: 'entities.multi', type: '503' })
+    await testEnv().call(profile, { namespace: 'email', id: JANE.email })
+    testEnv().standIns.aep.control.addFault({ route: 'entities.multi', type: '503' })
     const res = await post({ identities: [{ namespace: 'email', id: JANE.email }, crm(7)] }, )
-    env.standIns.aep.control.clearFaults()
+    testEnv().standIns.aep.control.clearFaults()
     expect(res.statusCode).toBe(200)
     const { results } = bodyOf<BatchAnswer>(res)
     expect(results[0]).toMatchObject({ status: 'found', cache: { status: 'HIT' } })
@@ -80,6 +72,6 @@ describe('customer-profiles (batch)', () => {
     const res = await post(body)
     expect(res.statusCode).toBe(400)
     expect(bodyOf<ErrorBody>(res).error).toMatchObject({ code: 'INVALID_BODY', fields: { [field]: expect.any(String) } })
-    expect(env.standIns.aep.control.requests()).toHaveLength(0)
+    expect(testEnv().standIns.aep.control.requests()).toHaveLength(0)
   })
 })

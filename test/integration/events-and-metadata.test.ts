@@ -2,30 +2,20 @@
 import { main as events } from '../../actions/customer-events'
 import { main as profile } from '../../actions/customer-profile'
 import { main as metadata } from '../../actions/metadata'
-import { clearMetadataCache } from '../../actions/lib/org-metadata'
 import type { CustomerEvent, CustomerView, ErrorBody } from '../../actions/lib/view-types'
-import { bodyOf, JANE, OTHER_ORG, startTestEnv, type TestEnv } from './harness'
+import { bodyOf, JANE, OTHER_ORG, type TestEnv, useTestEnv } from './harness'
 
-let env: TestEnv
-
-beforeAll(async () => { env = await startTestEnv() })
-afterAll(async () => { await env.close() })
-beforeEach(() => {
-  env.coldContainer()
-  clearMetadataCache()
-  env.standIns.state.store.deleteMatching('cah-local', '*')
-  env.resetCounters()
-})
+const testEnv = useTestEnv()
 
 interface EventsPage { events: CustomerEvent[]; nextCursor: string | null }
 
 describe('customer-events', () => {
   it('pages through all of Jane Doe\'s events with AEP\'s cursor, newest first, without repeats', async () => {
-    const first = bodyOf<CustomerView>(await env.call(profile, { namespace: 'email', id: JANE.email }))
+    const first = bodyOf<CustomerView>(await testEnv().call(profile, { namespace: 'email', id: JANE.email }))
     const seen = first.customer.events.map((e) => e.id)
     let cursor = first.meta.events.nextCursor
     while (cursor) {
-      const res = await env.call(events, { namespace: 'email', id: JANE.email, cursor, limit: '5' })
+      const res = await testEnv().call(events, { namespace: 'email', id: JANE.email, cursor, limit: '5' })
       expect(res.statusCode).toBe(200)
       const page = bodyOf<EventsPage>(res)
       expect(page.events.length).toBeLessThanOrEqual(5)
@@ -37,20 +27,20 @@ describe('customer-events', () => {
   })
 
   it('refuses a cursor of another customer or a forged one', async () => {
-    const first = bodyOf<CustomerView>(await env.call(profile, { namespace: 'email', id: JANE.email }))
+    const first = bodyOf<CustomerView>(await testEnv().call(profile, { namespace: 'email', id: JANE.email }))
     const cursor = first.meta.events.nextCursor
     expect(cursor).toBeTruthy()
-    const other = await env.call(events, { namespace: 'crmid', id: 'CRM-000002', cursor })
-    const forged = await env.call(events, { namespace: 'email', id: JANE.email, cursor: Buffer.from('/../../config/mergePolicies?x=1').toString('base64url') })
+    const other = await testEnv().call(events, { namespace: 'crmid', id: 'CRM-000002', cursor })
+    const forged = await testEnv().call(events, { namespace: 'email', id: JANE.email, cursor: Buffer.from('/../../config/mergePolicies?x=1').toString('base64url') })
     for (const res of [other, forged]) {
       expect(res.statusCode).toBe(400)
       expect(bodyOf<ErrorBody>(res).error).toMatchObject({ code: 'INVALID_PARAMETER', fields: { cursor: expect.any(String) } })
     }
-    expect(env.standIns.aep.control.count('entities.events')).toBe(1)
+    expect(testEnv().standIns.aep.control.count('entities.events')).toBe(1)
   })
 
   it('keeps the customer\'s identity out of the cursor', async () => {
-    const first = bodyOf<CustomerView>(await env.call(profile, { namespace: 'email', id: JANE.email }))
+    const first = bodyOf<CustomerView>(await testEnv().call(profile, { namespace: 'email', id: JANE.email }))
     const decoded = Buffer.from(first.meta.events.nextCursor ?? '', 'base64url').toString('utf8')
     expect(decoded).toMatch(/^\/entities\?/)
     expect(decoded).not.toContain('jane')
@@ -58,7 +48,7 @@ describe('customer-events', () => {
   })
 
   it('returns the first page when no cursor is given', async () => {
-    const page = bodyOf<EventsPage>(await env.call(events, { namespace: 'phone', id: JANE.phone, limit: '3' }))
+    const page = bodyOf<EventsPage>(await testEnv().call(events, { namespace: 'phone', id: JANE.phone, limit: '3' }))
     expect(page.events).toHaveLength(3)
     expect(page.nextCursor).toEqual(expect.any(String))
   })
@@ -66,19 +56,19 @@ describe('customer-events', () => {
 
 describe('metadata', () => {
   it('lists the org\'s namespaces, merge policies and allowed sandboxes, and caches them', async () => {
-    const res = await env.call(metadata, {})
+    const res = await testEnv().call(metadata, {})
     expect(res.statusCode).toBe(200)
     const body = bodyOf<{ sandbox: string; sandboxes: string[]; namespaces: Array<{ code: string }>; mergePolicies: Array<{ id: string; isDefault: boolean }> }>(res)
     expect(body.sandbox).toBe('prod')
     expect(body.sandboxes).toEqual(['prod', 'dev', 'nodefault'])
     expect(body.namespaces.map((n) => n.code)).toEqual(expect.arrayContaining(['Email', 'Phone', 'ECID', 'CRMID']))
     expect(body.mergePolicies.filter((p) => p.isDefault)).toHaveLength(1)
-    await env.call(metadata, {})
-    expect(env.standIns.aep.control.count('namespaces')).toBe(1)
+    await testEnv().call(metadata, {})
+    expect(testEnv().standIns.aep.control.count('namespaces')).toBe(1)
   })
 
   it('refuses another org', async () => {
-    const res = await env.call(metadata, {}, { token: env.agentToken(OTHER_ORG) })
+    const res = await testEnv().call(metadata, {}, { token: testEnv().agentToken(OTHER_ORG) })
     expect(res.statusCode).toBe(403)
   })
 })

@@ -5,6 +5,7 @@
  */
 import { mintAgentToken, startStandIns, type StandIns, type StandInsOptions } from '../../stand-ins'
 import { clearCallerCache } from '../../actions/lib/caller-auth'
+import { clearMetadataCache } from '../../actions/lib/org-metadata'
 import { setLogSink } from '../../actions/lib/logger'
 import { resetServices } from '../../actions/lib/services'
 import { resetStateClient } from '../../actions/lib/state-store'
@@ -28,6 +29,8 @@ export interface TestEnv {
   /** A fresh container: forgets every per-container cache (token, audience names, validations). */
   coldContainer(): void
   resetCounters(): void
+  /** Between tests: a cold container, an empty State store, zeroed counters, no faults, no logs. */
+  reset(): void
   close(): Promise<void>
 }
 
@@ -74,6 +77,14 @@ export async function startTestEnv(options: StandInsOptions = {}, inputs: Record
       standIns.ims.control.reset()
       standIns.state.control.reset()
     },
+    reset() {
+      env.coldContainer()
+      clearMetadataCache()
+      standIns.state.store.deleteMatching('cah-local', '*')
+      env.resetCounters()
+      standIns.aep.control.eventsLookup = 'enabled'
+      logs.length = 0
+    },
     async close() {
       restoreLogs()
       env.coldContainer()
@@ -86,4 +97,16 @@ export async function startTestEnv(options: StandInsOptions = {}, inputs: Record
 /** JSON body of an action response (web actions return objects). */
 export function bodyOf<T = Record<string, unknown>>(res: ActionResponse): T {
   return res.body as T
+}
+
+/** Registers the suite's hooks: one environment for the file, reset before every test. */
+export function useTestEnv(options: StandInsOptions = {}, inputs: Record<string, string> = {}): () => TestEnv {
+  let env: TestEnv | undefined
+  beforeAll(async () => { env = await startTestEnv(options, inputs) })
+  afterAll(async () => { await env?.close() })
+  beforeEach(() => env?.reset())
+  return () => {
+    if (!env) throw new Error('the test environment is not started')
+    return env
+  }
 }
