@@ -105,7 +105,7 @@ describe('customer view states', () => {
     const banner = await screen.findByTestId('stale-banner')
     expect(banner.textContent).toContain('Showing saved data')
     expect(banner.textContent).toContain('AEP could not be reached (AEP took too long), so this is the copy saved 2 hours ago.')
-    expect(screen.getByTestId('cache-age').textContent).toBe('Saved copy from 2 hours ago')
+    expect(screen.getByTestId('cache-age').textContent).toBe('Saved copy, 2 hours ago')
   })
 
   it('shows Jane Doe: header, insights, audiences, events, identities and where the data comes from', async () => {
@@ -130,7 +130,7 @@ describe('customer view states', () => {
     expect(screen.getByTestId('identities').textContent).toContain('Loyalty ID')
     expect(screen.getByTestId('sandbox-indicator').textContent).toBe('Sandbox: prod')
     expect(screen.getByTestId('merge-policy-indicator').textContent).toBe('Merge policy: Default time-based')
-    expect(screen.getByTestId('cache-age').textContent).toBe('Read from AEP now')
+    expect(screen.getByTestId('cache-age').textContent).toBe('Read from AEP just now')
   })
 
   it('marks each insight band with a word and an icon, not only a colour', async () => {

@@ -60,11 +60,11 @@ describe('refresh', () => {
       }
     })
     await typeAndEnter('jane.doe@example.com')
-    expect((await screen.findByTestId('cache-age')).textContent).toBe('Saved copy from 4 minutes ago')
+    expect((await screen.findByTestId('cache-age')).textContent).toBe('Saved copy, 4 minutes ago')
 
     await act(async () => { fireEvent.click(screen.getByTestId('refresh')) })
 
-    expect(screen.getByTestId('cache-age').textContent).toBe('Read from AEP now')
+    expect(screen.getByTestId('cache-age').textContent).toBe('Read from AEP just now')
     expect(fetch.callsTo('customer-profile').map((c) => c.url.searchParams.get('refresh'))).toEqual([null, 'true'])
   })
 

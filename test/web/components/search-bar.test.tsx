@@ -66,7 +66,7 @@ describe('search bar', () => {
     await screen.findByTestId('result-heading')
 
     const recents = screen.getByTestId('recent-lookups')
-    expect(within(recents).getByTestId('recent-lookup').textContent).toBe('Email · j•••@example.com, now')
+    expect(within(recents).getByTestId('recent-lookup').textContent).toBe('Email · j•••@example.com, just now')
     expect(recents.textContent).not.toContain('jane.doe')
     expect(window.sessionStorage.getItem(RECENTS_KEY)).toContain('j•••@example.com')
     expect(window.sessionStorage.getItem(RECENTS_KEY)).not.toContain('jane.doe')
@@ -92,7 +92,7 @@ describe('search bar', () => {
     const { fetch } = renderApp({ routes: jane, earlierRecents: [{ namespace: 'phone', id: '+14155550123' }] })
 
     const recent = await screen.findByTestId('recent-lookup')
-    expect(recent.textContent).toBe('Phone · +1•••••0123, now')
+    expect(recent.textContent).toBe('Phone · +1•••••0123, just now')
     expect(recent.getAttribute('data-searchable')).toBe('false')
     await act(async () => { fireEvent.click(recent) })
 

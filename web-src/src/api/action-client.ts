@@ -1,0 +1,77 @@
+/**
+ * The one typed client for the app's actions. Every call carries the caller's IMS token and org;
+ * failures reject with an ApiError whose `code` is the action's stable error code.
+ */
+import { ApiError, toApiError } from './api-error'
+import type { ActionName, ActionUrls } from './action-urls'
+import { isCustomerView, isEventsPage, isMetadata } from './guards'
+import type { Credentials, CustomerQuery, CustomerView, EventsPage, EventsQuery, Metadata } from './types'
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+
+export interface ActionClientOptions {
+  fetch: FetchLike
+  urls: ActionUrls
+  /** Read at every call, so a token the shell refreshes is used at once. */
+  credentials: () => Credentials | null
+  /** Called once on a 401; resolves true when fresh credentials are in place and the call may be retried. */
+  renewCredentials?: () => Promise<boolean>
+}
+
+export interface ActionClient {
+  getCustomer(query: CustomerQuery, signal?: AbortSignal): Promise<CustomerView>
+  getEvents(query: EventsQuery, signal?: AbortSignal): Promise<EventsPage>
+  getMetadata(sandbox: string | undefined, signal?: AbortSignal): Promise<Metadata>
+}
+
+type Params = Record<string, string | number | boolean | undefined>
+
+function withQuery(base: string, params: Params): string {
+  const query = Object.entries(params)
+    .filter((e): e is [string, string | number | boolean] => e[1] !== undefined && e[1] !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&')
+  if (!query) return base
+  return `${base}${base.includes('?') ? '&' : '?'}${query}`
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text()
+  if (text === '') return null
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+export function createActionClient(options: ActionClientOptions): ActionClient {
+  async function call<T>(action: ActionName, params: Params, guard: (v: unknown) => v is T, signal?: AbortSignal, retried = false): Promise<T> {
+    const creds = options.credentials()
+    if (!creds) throw new ApiError('NOT_SIGNED_IN', 0, 'No IMS credentials yet')
+    let res: Response
+    try {
+      res = await options.fetch(withQuery(options.urls(action), params), {
+        method: 'GET',
+        headers: { authorization: `Bearer ${creds.token}`, 'x-gw-ims-org-id': creds.org, accept: 'application/json' },
+        signal
+      })
+    } catch (err) {
+      if (signal?.aborted) throw err
+      throw new ApiError('NETWORK_ERROR', 0, 'The action could not be reached')
+    }
+    const body = await readJson(res)
+    if (res.status === 401 && !retried && options.renewCredentials && (await options.renewCredentials())) {
+      return call(action, params, guard, signal, true)
+    }
+    if (!res.ok) throw toApiError(res.status, body, res.headers.get('retry-after'))
+    if (!guard(body)) throw new ApiError('BAD_RESPONSE', res.status, `The ${action} action answered something unexpected`)
+    return body
+  }
+
+  return {
+    getCustomer: (q, signal) => call('customer-profile', { namespace: q.namespace, id: q.id, sandbox: q.sandbox, refresh: q.refresh ? 'true' : undefined }, isCustomerView, signal),
+    getEvents: (q, signal) => call('customer-events', { namespace: q.namespace, id: q.id, sandbox: q.sandbox, cursor: q.cursor, limit: q.limit }, isEventsPage, signal),
+    getMetadata: (sandbox, signal) => call('metadata', { sandbox }, isMetadata, signal)
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Light shape checks on what the actions answer, so a proxy's HTML error page or a half-deployed
+ * action shows as "bad response" instead of crashing a component deep in the tree.
+ */
+import type { CustomerView, EventsPage, Metadata } from './types'
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+export function isCustomerView(v: unknown): v is CustomerView {
+  if (!isRecord(v) || !isRecord(v.customer) || !isRecord(v.meta)) return false
+  const c = v.customer
+  const m = v.meta
+  return typeof c.profileId === 'string' && Array.isArray(c.identities) && isRecord(c.name) && isRecord(c.contact) &&
+    isRecord(c.attributes) && isRecord(c.insights) && Array.isArray(c.audiences) && Array.isArray(c.events) &&
+    typeof m.sandbox === 'string' && typeof m.fetchedAt === 'string' && isRecord(m.events)
+}
+
+export function isEventsPage(v: unknown): v is EventsPage {
+  return isRecord(v) && Array.isArray(v.events) && (v.nextCursor === null || typeof v.nextCursor === 'string')
+}
+
+export function isMetadata(v: unknown): v is Metadata {
+  return isRecord(v) && typeof v.sandbox === 'string' && Array.isArray(v.sandboxes) &&
+    Array.isArray(v.namespaces) && v.namespaces.every((n) => isRecord(n) && typeof n.code === 'string' && typeof n.name === 'string') &&
+    Array.isArray(v.mergePolicies)
+}

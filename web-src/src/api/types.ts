@@ -1,0 +1,56 @@
+/**
+ * What the UI sends to and receives from the actions. The customer view itself is the actions'
+ * contract (actions/lib/view-types.ts); this file only adds the shapes of the smaller endpoints.
+ */
+import type { CustomerEvent, CustomerView, ErrorBody } from '../../../actions/lib/view-types'
+
+export type { CustomerEvent, CustomerView, ErrorBody }
+
+/** One identity to look up: a namespace code (lower case) and the value the agent typed. */
+export interface Lookup {
+  namespace: string
+  id: string
+}
+
+export interface CustomerQuery extends Lookup {
+  sandbox?: string
+  /** true bypasses the action's cache (the refresh button). */
+  refresh?: boolean
+}
+
+export interface EventsQuery extends Lookup {
+  sandbox?: string
+  cursor: string
+  limit?: number
+}
+
+export interface EventsPage {
+  events: CustomerEvent[]
+  nextCursor: string | null
+}
+
+export interface NamespaceInfo {
+  code: string
+  name: string
+  idType: string | null
+  custom: boolean
+}
+
+export interface MergePolicyInfo {
+  id: string
+  name: string
+  isDefault: boolean
+}
+
+export interface Metadata {
+  sandbox: string
+  sandboxes: string[]
+  namespaces: NamespaceInfo[]
+  mergePolicies: MergePolicyInfo[]
+}
+
+/** Who is calling: the IMS token and org sent with every action call. */
+export interface Credentials {
+  token: string
+  org: string
+}

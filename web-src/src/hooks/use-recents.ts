@@ -1,0 +1,16 @@
+/** Recent lookups of this browser tab (masked; see lib/recents-store.ts for what is kept where). */
+import { useSyncExternalStore } from 'react'
+import { sharedRecentsStore, type RecentLookup, type RecentsStore } from '../lib/recents-store'
+import type { Lookup } from '../api/types'
+
+export interface Recents {
+  items: RecentLookup[]
+  add(lookup: Lookup): void
+  lookupFor(ref: string): Lookup | null
+  clear(): void
+}
+
+export function useRecents(store: RecentsStore = sharedRecentsStore()): Recents {
+  const items = useSyncExternalStore(store.subscribe, store.list)
+  return { items, add: (l) => store.add(l), lookupFor: (ref) => store.lookupFor(ref), clear: () => store.clear() }
+}
