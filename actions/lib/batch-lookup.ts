@@ -15,7 +15,7 @@ import type { NormalisedIdentity } from './identity'
 import type { LookupRequest } from './lookup-request'
 import type { CachedView } from './profile-cache'
 import { hrefToCursor } from './events-cursor'
-import { LOOKUP_BUDGET_MS, toEvents } from './profile-service'
+import { eventsFailure, LOOKUP_BUDGET_MS, toEvents } from './profile-service'
 import type { CacheMeta, Customer, CustomerEvent, CustomerView, EventsMeta } from './view-types'
 
 export type BatchStatus = 'found' | 'not_found' | 'invalid' | 'error'
@@ -99,7 +99,7 @@ export async function batchLookup(req: BatchRequest, deps: CachedLookupDeps, byp
             const page = await aep.getEvents(identity, { ...call, mergePolicyId: req.mergePolicyId, limit: req.eventsLimit })
             events.set(k, { list: toEvents(page).slice(0, req.eventsLimit), meta: { status: 'available', nextCursor: hrefToCursor(page.next, identity, deps.config.identitySalt) } })
           } catch (e) {
-            events.set(k, { list: [], meta: { status: 'unavailable', reason: e instanceof AppError ? e.code : 'EVENTS_UNAVAILABLE', nextCursor: null } })
+            events.set(k, { list: [], meta: { status: 'unavailable', reason: eventsFailure(e), nextCursor: null } })
           }
         }), EVENT_CONCURRENCY)
       }

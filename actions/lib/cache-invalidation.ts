@@ -4,7 +4,8 @@
  */
 import { withAudit } from './audit'
 import { authorizeCaller } from './caller-auth'
-import { ValidationError } from './errors'
+import { CacheUnavailableError, ValidationError } from './errors'
+import { parseSandbox } from './lookup-request'
 import { ok, type ActionResponse } from './http'
 import { normaliseIdentity } from './identity'
 import { getServices } from './services'
@@ -16,12 +17,13 @@ export function serveCacheInvalidation(ctx: ActionContext): Promise<ActionRespon
     const services = getServices(config)
     notes.caller = (await authorizeCaller(ctx.callerToken, ctx.headers['x-gw-ims-org-id'], config.ims.orgId, services.ims)).id
     const identity = normaliseIdentity(params.namespace, params.id, config.phoneDefaultCountryCode)
-    const sandbox = typeof params.sandbox === 'string' && params.sandbox.trim() !== '' ? params.sandbox.trim() : config.aep.sandbox
     const fields: Record<string, string> = {}
+    const sandbox = parseSandbox(params, config, fields)
     if (!identity.ok) fields[identity.field] = identity.message
-    if (!config.aep.allowedSandboxes.includes(sandbox)) fields.sandbox = `must be one of: ${config.aep.allowedSandboxes.join(', ')}`
     if (!identity.ok || Object.keys(fields).length > 0) throw new ValidationError(identity.ok ? 'INVALID_PARAMETER' : 'INVALID_IDENTITY', fields)
     const identitiesCleared = await services.cache.invalidate(sandbox, identity.identity)
+    // Saying "invalidated" when nothing was deleted would leave a system trusting stale data.
+    if (identitiesCleared === null) throw new CacheUnavailableError()
     notes.outcome = 'invalidated'
     return ok({ invalidated: true, sandbox, identitiesCleared, requestId }, requestId)
   })

@@ -17,8 +17,7 @@ export function serveCustomerEvents(ctx: ActionContext): Promise<ActionResponse>
     const { config, params, requestId } = ctx
     const services = getServices(config)
     notes.caller = (await authorizeCaller(ctx.callerToken, ctx.headers['x-gw-ims-org-id'], config.ims.orgId, services.ims)).id
-    const limitRaw = params.limit ?? params.eventsLimit
-    const req = parseLookupRequest({ ...params, fields: 'events', eventsLimit: limitRaw }, config)
+    const req = parseLookupRequest({ ...params, fields: 'events' }, config, 'limit')
     const cursor = params.cursor
     if (cursor !== undefined && typeof cursor !== 'string') throw new ValidationError('INVALID_PARAMETER', { cursor: 'must be given once, as text' })
     const call = { sandbox: req.sandbox, deadline: Date.now() + LOOKUP_BUDGET_MS }

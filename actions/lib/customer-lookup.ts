@@ -27,6 +27,8 @@ export function serveCustomerLookup(ctx: ActionContext): Promise<ActionResponse>
     view.meta.requestId = requestId
     notes.cache = view.meta.cache?.status ?? null
     notes.outcome = 'found'
-    return ok({ customer: projectCustomer(view.customer, request.sections), meta: view.meta }, requestId)
+    // A cached full view may hold events the caller did not ask for: meta must not describe them.
+    const meta = request.sections.has('events') ? view.meta : { ...view.meta, events: { status: 'unavailable' as const, reason: 'NOT_REQUESTED', nextCursor: null } }
+    return ok({ customer: projectCustomer(view.customer, request.sections), meta }, requestId)
   })
 }

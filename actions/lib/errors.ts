@@ -62,6 +62,15 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** The State service did not confirm a change the caller asked for (e.g. a cache invalidation). */
+export class CacheUnavailableError extends AppError {
+  readonly status = 503
+  readonly code = 'CACHE_UNAVAILABLE'
+  constructor() {
+    super('The cache service did not confirm the change. Try again shortly; until then cached data may be served.')
+  }
+}
+
 /** The action's own configuration is missing or malformed: an admin must fix `.env`/inputs. */
 export class ConfigError extends AppError {
   readonly status = 500

@@ -2,7 +2,7 @@
  * Runtime web-action responses. Every answer is JSON, never cached by browsers or proxies
  * (it carries personal data), and names the request it belongs to.
  */
-import { AppError, UpstreamError } from './errors'
+import { AppError, MethodNotAllowedError, UnauthenticatedError, UpstreamError } from './errors'
 import type { Logger } from './logger'
 
 export interface ActionResponse {
@@ -31,6 +31,8 @@ export function errorResponse(err: unknown, logger: Logger, requestId?: string):
     if (err instanceof UpstreamError && err.code === 'UPSTREAM_RATE_LIMITED' && err.retryAfterMs !== undefined) {
       extra['Retry-After'] = String(Math.max(1, Math.ceil(err.retryAfterMs / 1000)))
     }
+    if (err instanceof MethodNotAllowedError) extra.Allow = err.allowed.join(', ')
+    if (err instanceof UnauthenticatedError) extra['WWW-Authenticate'] = 'Bearer realm="Adobe IMS"'
     if (err.status >= 500) logger.error('request failed', { code: err.code, error: err, cause: err.cause })
     else logger.info('request rejected', { code: err.code })
     return { statusCode: err.status, headers: headers(requestId, extra), body: { error: { ...err.toJSON(), requestId } } }

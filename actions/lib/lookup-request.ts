@@ -33,6 +33,13 @@ function single(params: Record<string, unknown>, name: string, fields: Record<st
   return v
 }
 
+/** The sandbox a request names (default AEP_SANDBOX); records a field error unless it is allowed. */
+export function parseSandbox(params: Record<string, unknown>, config: Config, fields: Record<string, string>): string {
+  const sandbox = single(params, 'sandbox', fields)?.trim() || config.aep.sandbox
+  if (!fields.sandbox && !config.aep.allowedSandboxes.includes(sandbox)) fields.sandbox = `must be one of: ${config.aep.allowedSandboxes.join(', ')}`
+  return sandbox
+}
+
 export function parseSections(value: string | undefined, fields: Record<string, string>, name = 'fields'): Set<Section> {
   if (value === undefined || value.trim() === '') return new Set(SECTIONS)
   const parts = value.split(',').map((s) => s.trim()).filter(Boolean)
@@ -44,24 +51,24 @@ export function parseSections(value: string | undefined, fields: Record<string, 
   return new Set(parts as Section[])
 }
 
-export function parseLookupRequest(params: Record<string, unknown>, config: Config): LookupRequest {
+/** `limitField` names the events-limit parameter as the caller sent it (`eventsLimit`, or `limit` for customer-events). */
+export function parseLookupRequest(params: Record<string, unknown>, config: Config, limitField = 'eventsLimit'): LookupRequest {
   const fields: Record<string, string> = {}
   const identity = normaliseIdentity(single(params, 'namespace', fields), single(params, 'id', fields), config.phoneDefaultCountryCode)
   if (!identity.ok) fields[identity.field] ??= identity.message
 
-  const sandbox = single(params, 'sandbox', fields)?.trim() || config.aep.sandbox
-  if (!config.aep.allowedSandboxes.includes(sandbox)) fields.sandbox = `must be one of: ${config.aep.allowedSandboxes.join(', ')}`
+  const sandbox = parseSandbox(params, config, fields)
 
   const mp = single(params, 'mergePolicyId', fields)?.trim()
   if (mp !== undefined && mp !== '' && !MERGE_POLICY.test(mp)) fields.mergePolicyId = 'must be a merge policy id'
 
   const sections = parseSections(single(params, 'fields', fields), fields)
 
-  const limitRaw = single(params, 'eventsLimit', fields)
+  const limitRaw = single(params, limitField, fields)
   let eventsLimit = 10
   if (limitRaw !== undefined) {
     const n = Number(limitRaw)
-    if (!/^\d+$/.test(limitRaw.trim()) || n < 1 || n > MAX_EVENTS_LIMIT) fields.eventsLimit = `must be a whole number from 1 to ${MAX_EVENTS_LIMIT}`
+    if (!/^\d+$/.test(limitRaw.trim()) || n < 1 || n > MAX_EVENTS_LIMIT) fields[limitField] = `must be a whole number from 1 to ${MAX_EVENTS_LIMIT}`
     else eventsLimit = n
   }
 

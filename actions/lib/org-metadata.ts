@@ -8,6 +8,7 @@ import { authorizeCaller } from './caller-auth'
 import type { Config } from './config'
 import { ValidationError } from './errors'
 import { ok, type ActionResponse } from './http'
+import { parseSandbox } from './lookup-request'
 import { LOOKUP_BUDGET_MS } from './profile-service'
 import { getServices, type Services } from './services'
 import type { ActionContext } from './web-action'
@@ -43,8 +44,9 @@ export async function serveOrgMetadata(ctx: ActionContext): Promise<ActionRespon
   const { config, params, requestId } = ctx
   const services = getServices(config)
   await authorizeCaller(ctx.callerToken, ctx.headers['x-gw-ims-org-id'], config.ims.orgId, services.ims)
-  const sandbox = typeof params.sandbox === 'string' && params.sandbox.trim() !== '' ? params.sandbox.trim() : config.aep.sandbox
-  if (!config.aep.allowedSandboxes.includes(sandbox)) throw new ValidationError('INVALID_PARAMETER', { sandbox: `must be one of: ${config.aep.allowedSandboxes.join(', ')}` })
+  const fields: Record<string, string> = {}
+  const sandbox = parseSandbox(params, config, fields)
+  if (fields.sandbox) throw new ValidationError('INVALID_PARAMETER', fields)
   return ok({ ...(await load(sandbox, config, services)), requestId }, requestId)
 }
 

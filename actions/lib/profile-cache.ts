@@ -71,8 +71,11 @@ export class ProfileCache {
     await Promise.all(others.map((i) => this.store.put(this.key(scope, i.namespace, i.id), { v: 1, ref: key } satisfies PointerEntry, ttl)))
   }
 
-  /** Removes every entry of this customer in this sandbox, across merge policies. */
-  async invalidate(sandbox: string, identity: NormalisedIdentity): Promise<number> {
+  /**
+   * Removes every entry of this customer in this sandbox, across merge policies. Returns how many
+   * identities' entries were removed, or null when the State service did not confirm every delete.
+   */
+  async invalidate(sandbox: string, identity: NormalisedIdentity): Promise<number | null> {
     const ids = new Map<string, string>([[`${identity.namespace}\u0000${identity.id}`, identity.namespace]])
     const cached = await this.read({ sandbox, mergePolicyId: this.config.aep.mergePolicyId }, identity)
     for (const i of cached?.view.customer.identities ?? []) ids.set(`${i.namespace}\u0000${i.id}`, i.namespace)
@@ -84,8 +87,8 @@ export class ProfileCache {
       parts[3] = '*'
       return parts.join('.')
     })
-    await Promise.all(patterns.map((p) => this.store.deleteMatching(p)))
-    return patterns.length
+    const done = await Promise.all(patterns.map((p) => this.store.deleteMatching(p)))
+    return done.every(Boolean) ? patterns.length : null
   }
 }
 

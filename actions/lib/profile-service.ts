@@ -37,7 +37,7 @@ function timed<T>(work: () => Promise<T>): Promise<Settled<T>> {
 }
 
 /** Why events are missing: AEP refused the event lookup outright, or it failed this time. */
-function eventsFailure(error: unknown): string {
+export function eventsFailure(error: unknown): string {
   if (error instanceof UpstreamError && error.upstreamStatus !== undefined && [400, 403, 404, 422].includes(error.upstreamStatus)) return 'EVENTS_LOOKUP_REFUSED'
   return error instanceof UpstreamError ? error.code : 'EVENTS_UNAVAILABLE'
 }

@@ -173,6 +173,23 @@ describe('profile cache', () => {
   })
 })
 
+describe('cache-invalidate', () => {
+  it('answers 503 CACHE_UNAVAILABLE instead of a false success when State cannot delete', async () => {
+    await lookup({ namespace: 'email', id: JANE.email })
+    testEnv().standIns.state.control.addFault({ route: 'state.deleteAll', type: '503' })
+    const res = await testEnv().call(invalidate, {}, { method: 'POST', body: { namespace: 'email', id: JANE.email } })
+    testEnv().standIns.state.control.clearFaults()
+    expect(res.statusCode).toBe(503)
+    expect(bodyOf<ErrorBody>(res).error.code).toBe('CACHE_UNAVAILABLE')
+  })
+
+  it('names the allowed method on 405', async () => {
+    const res = await testEnv().call(invalidate, { namespace: 'email', id: JANE.email })
+    expect(res.statusCode).toBe(405)
+    expect(res.headers.Allow).toBe('POST')
+  })
+})
+
 describe('logs', () => {
   it('contain no token, client secret, e-mail address or phone number of Jane Doe', async () => {
     const token = testEnv().agentToken()

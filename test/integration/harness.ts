@@ -10,6 +10,18 @@ import { setLogSink } from '../../actions/lib/logger'
 import { resetServices } from '../../actions/lib/services'
 import { resetStateClient } from '../../actions/lib/state-store'
 import type { ActionResponse } from '../../actions/lib/http'
+import { main as cacheInvalidate } from '../../actions/cache-invalidate'
+import { main as customerEvents } from '../../actions/customer-events'
+import { main as customerProfile } from '../../actions/customer-profile'
+import { main as customerProfiles } from '../../actions/customer-profiles'
+import { main as metadata } from '../../actions/metadata'
+import { assertValidResponse } from '../contract/openapi'
+
+/** Every action by its entry point, so each response is checked against docs/openapi.yaml. */
+const ACTION_NAMES = new Map<unknown, string>([
+  [customerProfile, 'customer-profile'], [customerEvents, 'customer-events'], [customerProfiles, 'customer-profiles'],
+  [metadata, 'metadata'], [cacheInvalidate, 'cache-invalidate']
+])
 
 export const ORG = 'DEMO0000000000000000000A@AdobeOrg'
 export const OTHER_ORG = 'OTHER000000000000000000B@AdobeOrg'
@@ -65,7 +77,12 @@ export async function startTestEnv(options: StandInsOptions = {}, inputs: Record
       const headers: Record<string, string> = { 'x-gw-ims-org-id': ORG, ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers }
       // Runtime merges a JSON body's top-level fields into the params of a (non-raw) web action.
       const body = typeof opts.body === 'object' && opts.body !== null ? opts.body : {}
-      return main({ ...params, ...query, ...body, __ow_method: (opts.method ?? 'get').toLowerCase(), __ow_headers: headers, __ow_path: '' })
+      const method = (opts.method ?? 'get').toLowerCase()
+      const res = await main({ ...params, ...query, ...body, __ow_method: method, __ow_headers: headers, __ow_path: '' })
+      // The contract test of every suite: a response the document does not describe fails the test.
+      const name = ACTION_NAMES.get(main)
+      if (name) assertValidResponse(name, method, res)
+      return res
     },
     coldContainer() {
       resetServices()
