@@ -91,6 +91,17 @@ class Reader {
   }
 }
 
+/** Scopes as a comma list, or as the JSON array `aio app use` writes into `.env`. */
+function parseScopes(value: string): string[] {
+  if (value.startsWith('[')) {
+    try {
+      const list: unknown = JSON.parse(value)
+      if (Array.isArray(list)) return list.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim())
+    } catch { /* fall back to the comma list */ }
+  }
+  return value.split(',').map((s) => s.trim().replace(/^["[]+|["\]]+$/g, '')).filter(Boolean)
+}
+
 /** Parses and validates the inputs; throws ConfigError naming every bad variable (never its value). */
 export function parseConfig(params: Params): Config {
   const r = new Reader(params)
@@ -112,8 +123,7 @@ export function parseConfig(params: Params): Config {
       clientId,
       clientSecret: r.required('IMS_OAUTH_S2S_CLIENT_SECRET'),
       orgId,
-      scopes: (r.optional('IMS_OAUTH_S2S_SCOPES') ?? 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session')
-        .split(',').map((s) => s.trim()).filter(Boolean)
+      scopes: parseScopes(r.optional('IMS_OAUTH_S2S_SCOPES') ?? 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session')
     },
     aep: {
       baseUrl: r.url('AEP_BASE_URL', 'https://platform.adobe.io'),

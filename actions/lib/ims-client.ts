@@ -29,7 +29,8 @@ export async function fetchServiceToken(config: Config['ims']): Promise<TokenEnt
   try {
     result = await ims(config.baseUrl).getAccessTokenByClientCredentials(config.clientId, config.clientSecret, config.orgId, config.scopes)
   } catch (e) {
-    const invalid = e instanceof Error && /invalid_client|unauthorized|40[01]/i.test(e.message)
+    // aio-lib-ims reports an HTTP failure as "<status> (<text>): <body>"; anything else is the network.
+    const invalid = typeof e === 'object' && e !== null && 'message' in e && /^(400|401|403)\s\(/.test(String(e.message))
     throw new UpstreamError(invalid ? 'UPSTREAM_AUTH_FAILED' : 'UPSTREAM_UNAVAILABLE', 'IMS',
       invalid ? 'Adobe IMS refused the app\'s OAuth Server-to-Server credential. An administrator must check the client id and secret.'
         : 'Adobe IMS could not issue a service token. Try again shortly.')

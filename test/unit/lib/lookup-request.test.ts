@@ -47,3 +47,11 @@ describe('parseLookupRequest', () => {
     expect(rejection({ namespace: 'email', id: ['a@example.com', 'b@example.com'] }).fields).toEqual({ id: 'must be given once, as text' })
   })
 })
+
+describe('parseConfig scopes', () => {
+  const base = { IMS_OAUTH_S2S_ORG_ID: 'DEMO0000000000000000000A@AdobeOrg', IMS_OAUTH_S2S_CLIENT_ID: 'c', IMS_OAUTH_S2S_CLIENT_SECRET: 's', IDENTITY_HASH_SALT: 'unit-test-salt-0123456789' }
+  it('accepts a comma list and the JSON array aio app use writes', () => {
+    expect(parseConfig({ ...base, IMS_OAUTH_S2S_SCOPES: 'openid, AdobeID' }).ims.scopes).toEqual(['openid', 'AdobeID'])
+    expect(parseConfig({ ...base, IMS_OAUTH_S2S_SCOPES: '["openid","AdobeID"]' }).ims.scopes).toEqual(['openid', 'AdobeID'])
+  })
+})

@@ -1,0 +1,69 @@
+/**
+ * Runs every doctor check in order, each only when what it needs passed: configuration → IMS
+ * token → AEP (gateway, sandboxes, merge policies) → sample data → State.
+ */
+import type { Config } from '../../actions/lib/config'
+import type { FetchLike } from '../../actions/lib/upstream-http'
+import { checkAep } from './aep-checks'
+import { aepProbe } from './aep-probe'
+import { checkConfig, isLoopback } from './config-checks'
+import { checkIms, type TokenFetcher } from './ims-check'
+import { checkInsights, type Sample } from './insight-checks'
+import { checkSameInputs, resolveInputs } from './inputs'
+import { checkState, prepareStateEndpoint, runtimeCredentials } from './state-check'
+import { check, type CheckResult } from './types'
+
+export interface DoctorOptions {
+  /** app.config.yaml's text. */
+  manifest: string
+  /** Variables as aio sees them: the shell environment over `.env`. */
+  vars: Record<string, string | undefined>
+  /** Customers to read insight fields from; undefined = Jane Doe when AEP is the local stand-in. */
+  samples?: Sample[]
+  fetchToken?: TokenFetcher
+  fetch?: FetchLike
+}
+
+export interface DoctorReport {
+  results: CheckResult[]
+  /** Values that must never appear in the output (the report redacts them). */
+  secrets: string[]
+}
+
+/** The stand-ins' demo customer; only meaningful when AEP is local. */
+export const LOCAL_SAMPLE: Sample = { namespace: 'email', id: 'jane.doe@example.com' }
+
+export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
+  const actions = resolveInputs(opts.manifest, opts.vars)
+  const first = actions[0]
+  const creds = runtimeCredentials(opts.vars)
+  const secrets = [opts.vars.IMS_OAUTH_S2S_CLIENT_SECRET, creds.auth].filter((s): s is string => typeof s === 'string' && s.length >= 4)
+  const results: CheckResult[] = [checkSameInputs(actions)]
+  const { results: configResults, config } = checkConfig(first?.params ?? {})
+  results.push(...configResults)
+  if (!config) {
+    results.push(check.skip('Adobe services', 'IMS, AEP and State checks', 'Fix the configuration above first.'))
+    return { results, secrets }
+  }
+  results.push(...await checkServices(config, opts, creds, secrets))
+  return { results, secrets }
+}
+
+async function checkServices(config: Config, opts: DoctorOptions, creds: ReturnType<typeof runtimeCredentials>, secrets: string[]): Promise<CheckResult[]> {
+  prepareStateEndpoint(config)
+  const results: CheckResult[] = []
+  const ims = await checkIms(config.ims, opts.fetchToken)
+  results.push(ims.result)
+  if (ims.token) {
+    secrets.push(ims.token)
+    const aep = await checkAep(config.aep, aepProbe(config.aep, ims.token, opts.fetch))
+    results.push(...aep.results)
+    const samples = opts.samples ?? (isLoopback(config.aep.baseUrl) ? [LOCAL_SAMPLE] : [])
+    if (aep.reachable) results.push(...await checkInsights(config, ims.token, samples, opts.fetch))
+    else results.push(check.skip('Customer data', 'INSIGHT_FIELD_MAP paths not checked', 'Fix the AEP access above first.'))
+  } else {
+    results.push(check.skip('Adobe Experience Platform', 'AEP and customer data checks', 'They need a service token: fix IMS above first.'))
+  }
+  results.push(await checkState(config, creds))
+  return results
+}
