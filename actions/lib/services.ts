@@ -4,7 +4,7 @@
  * does no setup work and, while its token is valid, no IMS call.
  */
 import { AepClient } from './aep-client'
-import { AudienceNames } from './audience-names'
+import { AudienceNames, type Named, type NameStore } from './audience-names'
 import type { ImsIdentityApi } from './caller-auth'
 import type { Config } from './config'
 import { tokenHash } from './hashing'
@@ -50,6 +50,20 @@ function stateTokenStore(state: StateStore, config: Config): TokenStore {
   }
 }
 
+/** Audience names shared with other containers through State. */
+function stateNameStore(state: StateStore, config: Config): NameStore {
+  const prefix = `cah1.aud.${config.aep.orgId.replace(/[^a-zA-Z0-9]/g, '')}`
+  return {
+    async get(sandbox, id) {
+      const n = await state.get<Named>(`${prefix}.${sandbox}.${id}`)
+      return n && typeof n.at === 'number' && (typeof n.name === 'string' || n.name === null) ? n : null
+    },
+    async put(sandbox, id, value) {
+      await state.put(`${prefix}.${sandbox}.${id}`, value, config.cache.audienceTtlSeconds)
+    }
+  }
+}
+
 export function getServices(config: Config): Services {
   const key = fingerprint(config)
   if (cached?.key === key) return cached.services
@@ -62,7 +76,7 @@ export function getServices(config: Config): Services {
     tokens,
     state,
     aep: new AepClient({ baseUrl: config.aep.baseUrl, apiKey: config.aep.apiKey, orgId: config.aep.orgId, timeoutMs: config.aep.timeoutMs, tokens }),
-    audiences: new AudienceNames(config.cache.audienceTtlSeconds * 1000),
+    audiences: new AudienceNames(config.cache.audienceTtlSeconds * 1000, stateNameStore(state, config)),
     cache: new ProfileCache(state, config),
     ims: imsIdentityApi(config.ims.baseUrl)
   }

@@ -31,6 +31,15 @@ describe('service token', () => {
     expect(ims().count('token')).toBe(0)
   })
 
+  it('takes audience names from State in a new container instead of asking AEP again', async () => {
+    await lookup({ namespace: 'email', id: JANE.email })
+    testEnv().coldContainer()
+    testEnv().resetCounters()
+    const res = await lookup({ namespace: 'phone', id: JANE.phone, refresh: 'true' })
+    expect(bodyOf<CustomerView>(res).customer.audiences.every((a) => a.name !== null)).toBe(true)
+    expect(aep().count('audiences') + aep().count('segmentDefinitions')).toBe(0)
+  })
+
   it('replaces a token AEP rejects and retries the call once', async () => {
     await lookup({ namespace: 'crmid', id: 'CRM-000003' })
     aep().revokeTokens()
