@@ -24,9 +24,31 @@ export async function openConsole(browser: Browser, opts: { locale?: string; has
   return { context, page }
 }
 
+/** Waits for a test id; on timeout the error carries the page's text and a screenshot is left in dist/. */
+export async function waitForTestId(page: Page, id: string, timeout = 20_000): Promise<void> {
+  try {
+    await page.getByTestId(id).first().waitFor({ timeout })
+  } catch (e) {
+    await page.screenshot({ path: join(ROOT, 'dist', `e2e-wait-${id}-${Date.now()}.png`), fullPage: true })
+    const text = (await page.locator('body').innerText()).slice(0, 1500)
+    throw new Error(`"${id}" did not appear; the page (${page.url()}) said:\n${text}`, { cause: e })
+  }
+}
+
+/** Types an identity and presses Enter, then waits until the console shows an outcome of that search. */
 export async function search(page: Page, value: string): Promise<void> {
-  await page.getByTestId('search-value').fill(value)
-  await page.getByTestId('search-value').press('Enter')
+  const field = page.getByTestId('search-value')
+  await field.fill(value)
+  await field.press('Enter')
+  const outcome = '[data-testid=customer-view], [data-testid=not-found], [data-testid=error-message], [data-testid=customer-skeleton]'
+  try {
+    await page.locator(outcome).first().waitFor({ timeout: 15_000 })
+  } catch (e) {
+    // Leave evidence for whoever reads the CI log.
+    await page.screenshot({ path: join(ROOT, 'dist', `e2e-search-failure-${Date.now()}.png`), fullPage: true })
+    const text = (await page.locator('body').innerText()).slice(0, 1500)
+    throw new Error(`searching "${value}" showed no outcome; the page said:\n${text}`, { cause: e })
+  }
 }
 
 /** Sets faults/latency on the running AEP stand-in (its /__control endpoint). */

@@ -6,7 +6,11 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { ROOT } from './app-process'
-import { aepControl, launch, openConsole, screenshot, search, seriousA11yViolations } from './browser'
+import { aepControl, launch, openConsole, screenshot, search, seriousA11yViolations, waitForTestId } from './browser'
+
+// One retry for the whole browser flow: `aio app dev` occasionally reloads the page under the
+// test (its Parcel watcher); a failure leaves the page text in the error and a screenshot in dist/.
+jest.retryTimes(1, { logErrorsBeforeRetry: true })
 
 let browser: Browser
 const paint: number[] = []
@@ -26,7 +30,7 @@ describe('agent console', () => {
   it('finds Jane Doe by e-mail and shows her profile, insights, audiences and events', async () => {
     const { context, page } = await openConsole(browser)
     await search(page, 'jane.doe@example.com')
-    await page.getByTestId('customer-view').waitFor()
+    await waitForTestId(page, 'customer-view')
     await expect(page.getByTestId('result-heading').textContent()).resolves.toContain('Jane Doe')
     // Focus moves to the result for keyboard and screen-reader users.
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('result-heading')
@@ -44,7 +48,7 @@ describe('agent console', () => {
 
   it('opens straight onto the customer from a screen-pop link for her phone', async () => {
     const { context, page } = await openConsole(browser, { hash: '#/customer?ns=phone&id=%2B14155550123' })
-    await page.getByTestId('customer-view').waitFor()
+    await waitForTestId(page, 'customer-view')
     await expect(page.getByTestId('result-heading').textContent()).resolves.toContain('Jane Doe')
     await screenshot(page, 'screen-pop')
     await context.close()
@@ -53,7 +57,7 @@ describe('agent console', () => {
   it('says no customer was found, naming what was searched', async () => {
     const { context, page } = await openConsole(browser)
     await search(page, 'nobody@example.com')
-    await page.getByTestId('not-found').waitFor()
+    await waitForTestId(page, 'not-found')
     await expect(page.getByTestId('not-found').textContent()).resolves.toContain('nobody@example.com')
     await screenshot(page, 'not-found')
     await context.close()
@@ -63,7 +67,7 @@ describe('agent console', () => {
     await aepControl({ faults: [{ route: 'entities.profile', type: '503' }] })
     const { context, page } = await openConsole(browser)
     await search(page, 'crm-unknown@example.com')
-    await page.getByTestId('error-message').waitFor()
+    await waitForTestId(page, 'error-message')
     await expect(page.getByTestId('error-message').getAttribute('data-error-code')).resolves.toBe('UPSTREAM_UNAVAILABLE')
     await screenshot(page, 'aep-unavailable')
     await context.close()
@@ -72,7 +76,7 @@ describe('agent console', () => {
   it('renders in Traditional Chinese for a zh-TW browser', async () => {
     const { context, page } = await openConsole(browser, { locale: 'zh-TW' })
     await search(page, 'jane.doe@example.com')
-    await page.getByTestId('customer-view').waitFor()
+    await waitForTestId(page, 'customer-view')
     const text = await page.locator('body').innerText()
     expect(text).toContain('身分類型')
     expect(text).toContain('會員等級')
@@ -86,7 +90,7 @@ describe('agent console', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { context, page } = await openConsole(browser, { colorScheme })
       await search(page, 'jane.doe@example.com')
-      await page.getByTestId('customer-view').waitFor()
+      await waitForTestId(page, 'customer-view')
       expect(await seriousA11yViolations(page)).toEqual([])
       if (colorScheme === 'dark') await screenshot(page, 'customer-view-dark')
       await context.close()
