@@ -35,6 +35,7 @@ export interface BatchAnswer {
 }
 
 const EVENT_CONCURRENCY = 8
+const WRITE_CONCURRENCY = 10
 const keyOf = (i: NormalisedIdentity): string => `${i.namespace}\u0000${i.id}`
 
 /** Which returned profile answers this identity: the one asked for it, else the one holding it. */
@@ -103,6 +104,7 @@ export async function batchLookup(req: BatchRequest, deps: CachedLookupDeps, byp
           }
         }), EVENT_CONCURRENCY)
       }
+      const writes: Array<() => Promise<void>> = []
       for (const [k, identity] of misses) {
         const profile = profiles.get(k)
         if (!profile) { views.set(k, null); continue }
@@ -119,8 +121,10 @@ export async function batchLookup(req: BatchRequest, deps: CachedLookupDeps, byp
           }
         }
         views.set(k, view)
-        if (req.sections.has('audiences') && cacheable(view)) await cache.write(scope, identity, view)
+        if (req.sections.has('audiences') && cacheable(view)) writes.push(() => cache.write(scope, identity, view))
       }
+      // Views are written WRITE_CONCURRENCY at a time, not one after another (each write is 1 + up to 12 State puts).
+      await inBatches(writes, WRITE_CONCURRENCY)
     } catch (e) {
       failure = e
       deps.logger.warn('batch lookup upstream failure', { error: e })

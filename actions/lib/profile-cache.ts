@@ -64,11 +64,14 @@ export class ProfileCache {
     const key = this.key(scope, identity.namespace, identity.id)
     const fitted = fit(view)
     if (!fitted) return
-    await this.store.put(key, { v: 1, storedAt: this.now(), view: fitted } satisfies ViewEntry, ttl)
     const others = view.customer.identities
       .filter((i) => POINTER_NAMESPACES.has(i.namespace) && !(i.namespace === identity.namespace && i.id === identity.id))
       .slice(0, MAX_POINTERS)
-    await Promise.all(others.map((i) => this.store.put(this.key(scope, i.namespace, i.id), { v: 1, ref: key } satisfies PointerEntry, ttl)))
+    // One round trip, not two: a pointer that lands a moment before its view reads as a miss, never as wrong data.
+    await Promise.all([
+      this.store.put(key, { v: 1, storedAt: this.now(), view: fitted } satisfies ViewEntry, ttl),
+      ...others.map((i) => this.store.put(this.key(scope, i.namespace, i.id), { v: 1, ref: key } satisfies PointerEntry, ttl))
+    ])
   }
 
   /**

@@ -46,6 +46,9 @@ function bounded<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 export class StateStore {
+  /** Reads in flight by key: concurrent readers of one key share one State call (each parses its own copy). */
+  private readonly reading = new Map<string, Promise<{ value: string; expiration?: string } | undefined>>()
+
   constructor(private readonly options: StateOptions, private readonly logger: Logger) {}
 
   private async run<T>(op: string, work: (s: AdobeStateLike) => Promise<T>): Promise<T | undefined> {
@@ -69,7 +72,12 @@ export class StateStore {
 
   /** The parsed value, or null on a miss, an unparsable value or any failure. */
   async get<T>(key: string): Promise<T | null> {
-    const res = await this.run('get', (s) => s.get(key))
+    let pending = this.reading.get(key)
+    if (!pending) {
+      pending = this.run('get', (s) => s.get(key)).finally(() => this.reading.delete(key))
+      this.reading.set(key, pending)
+    }
+    const res = await pending
     if (!res || typeof res.value !== 'string') return null
     try {
       return JSON.parse(res.value) as T
