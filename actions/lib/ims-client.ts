@@ -14,6 +14,21 @@ interface ImsLike {
   getOrganizations(token: string): Promise<unknown>
 }
 
+/**
+ * Longest wait for one IMS operation. aio-lib-ims has no timeout and retries 5xx answers three
+ * times itself (0.5 s, 1 s, 2 s), so without this bound a hanging or failing IMS holds a lookup
+ * far past its budget.
+ */
+export const IMS_TIMEOUT_MS = 5_000
+
+function withinBudget<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new UpstreamError('UPSTREAM_TIMEOUT', 'IMS', `Adobe IMS did not answer within ${IMS_TIMEOUT_MS} ms.`)), IMS_TIMEOUT_MS)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
+
 function ims(baseUrl: string): ImsLike {
   // Loaded on first use: containers that only serve cache hits with cached validations never load it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,8 +42,9 @@ function ims(baseUrl: string): ImsLike {
 export async function fetchServiceToken(config: Config['ims']): Promise<TokenEntry> {
   let result: Awaited<ReturnType<ImsLike['getAccessTokenByClientCredentials']>>
   try {
-    result = await ims(config.baseUrl).getAccessTokenByClientCredentials(config.clientId, config.clientSecret, config.orgId, config.scopes)
+    result = await withinBudget(ims(config.baseUrl).getAccessTokenByClientCredentials(config.clientId, config.clientSecret, config.orgId, config.scopes))
   } catch (e) {
+    if (e instanceof UpstreamError) throw e
     // aio-lib-ims reports an HTTP failure as "<status> (<text>): <body>"; anything else is the network.
     const invalid = typeof e === 'object' && e !== null && 'message' in e && /^(400|401|403)\s\(/.test(String(e.message))
     throw new UpstreamError(invalid ? 'UPSTREAM_AUTH_FAILED' : 'UPSTREAM_UNAVAILABLE', 'IMS',
@@ -48,11 +64,16 @@ export async function fetchServiceToken(config: Config['ims']): Promise<TokenEnt
 export function imsIdentityApi(baseUrl: string): ImsIdentityApi {
   return {
     async validate(token) {
-      const answer = await ims(baseUrl).validateToken(token)
-      return { valid: answer.valid === true, claims: answer.token ?? {} }
+      const answer: unknown = await withinBudget(ims(baseUrl).validateToken(token))
+      // aio-lib-ims hands back unparsable text as a string: that is IMS garbling, not an invalid token.
+      if (typeof answer !== 'object' || answer === null || typeof (answer as { valid?: unknown }).valid !== 'boolean') {
+        throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'IMS', 'Adobe IMS answered the token check in an unexpected shape.')
+      }
+      const { valid, token: claims } = answer as { valid: boolean; token?: Record<string, unknown> }
+      return { valid, claims: claims ?? {} }
     },
     async organizations(token) {
-      const orgs = await ims(baseUrl).getOrganizations(token)
+      const orgs = await withinBudget(ims(baseUrl).getOrganizations(token))
       if (!Array.isArray(orgs)) return []
       return orgs.flatMap((o: unknown) => {
         const ref = typeof o === 'object' && o !== null ? (o as { orgRef?: { ident?: unknown; authSrc?: unknown } }).orgRef : undefined

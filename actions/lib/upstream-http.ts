@@ -62,12 +62,13 @@ export function parseJson(service: UpstreamService, answer: HttpAnswer): unknown
  * Runs `attempt` until it succeeds, fails permanently, or the policy or the deadline is exhausted.
  * Only transient UpstreamErrors are retried; the wait honours `retryAfterMs` when AEP gives one.
  */
-export async function withRetry<T>(attempt: () => Promise<T>, policy: RetryPolicy, deadline: number): Promise<T> {
+export async function withRetry<T>(attempt: () => Promise<T>, policy: RetryPolicy, deadline: number, service: UpstreamService = 'AEP'): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt()
     } catch (e) {
-      if (!(e instanceof UpstreamError) || !e.transient || n >= policy.attempts) throw e
+      // Only the service being called is retried here: a failed token fetch was already bounded by IMS's own budget.
+      if (!(e instanceof UpstreamError) || !e.transient || e.service !== service || n >= policy.attempts) throw e
       const wait = e.retryAfterMs ?? policy.baseDelayMs * 2 ** (n - 1)
       // Never wait past the budget: the caller (or a stale cache entry) is better served now.
       if (wait > policy.maxDelayMs || Date.now() + wait + 50 >= deadline) throw e
