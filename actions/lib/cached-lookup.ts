@@ -8,6 +8,7 @@ import type { LookupRequest, Section } from './lookup-request'
 import { lookupCustomer, type LookupDeps } from './profile-service'
 import type { CachedView, ProfileCache } from './profile-cache'
 import type { CacheMeta, CustomerView } from './view-types'
+import { rebindCursor } from './events-cursor'
 
 export interface CachedLookupDeps extends LookupDeps {
   cache: ProfileCache
@@ -34,16 +35,18 @@ export function cacheable(view: CustomerView): boolean {
   return !view.meta.incomplete?.length && (e.status === 'available' || e.reason === 'EVENTS_LOOKUP_REFUSED' || e.reason === 'NOT_REQUESTED')
 }
 
-function withCache(view: CustomerView, cache: CacheMeta, req: LookupRequest): CustomerView {
+function withCache(view: CustomerView, cache: CacheMeta, req: LookupRequest, salt: string): CustomerView {
   const events = req.sections.has('events') ? view.customer.events.slice(0, req.eventsLimit) : []
-  return { customer: { ...view.customer, events }, meta: { ...view.meta, cache } }
+  // The stored cursor is bound to the identity the view was first read by; this request may use another.
+  const nextCursor = rebindCursor(view.meta.events.nextCursor, req.identity, salt)
+  return { customer: { ...view.customer, events }, meta: { ...view.meta, events: { ...view.meta.events, nextCursor }, cache } }
 }
 
 export async function cachedLookup(req: LookupRequest, deps: CachedLookupDeps, bypass: boolean): Promise<CustomerView> {
   const scope = { sandbox: req.sandbox, mergePolicyId: req.mergePolicyId }
   const stored: CachedView | null = await deps.cache.read(scope, req.identity)
   if (!bypass && stored?.fresh && covers(stored.view, req)) {
-    return withCache(stored.view, { status: 'HIT', ageSeconds: stored.ageSeconds }, req)
+    return withCache(stored.view, { status: 'HIT', ageSeconds: stored.ageSeconds }, req, deps.config.identitySalt)
   }
 
   const flightKey = JSON.stringify([deps.cache.key(scope, req.identity.namespace, req.identity.id), [...req.sections], req.eventsLimit])
@@ -59,11 +62,11 @@ export async function cachedLookup(req: LookupRequest, deps: CachedLookupDeps, b
 
   try {
     const view = await flight
-    return withCache(view, { status: bypass ? 'BYPASS' : 'MISS', ageSeconds: 0 }, req)
+    return withCache(view, { status: bypass ? 'BYPASS' : 'MISS', ageSeconds: 0 }, req, deps.config.identitySalt)
   } catch (e) {
     if (e instanceof UpstreamError && e.transient && stored && covers(stored.view, req)) {
       deps.logger.warn('serving stale view', { code: e.code, ageSeconds: stored.ageSeconds })
-      return withCache(stored.view, { status: 'STALE', ageSeconds: stored.ageSeconds, staleReason: e.code }, req)
+      return withCache(stored.view, { status: 'STALE', ageSeconds: stored.ageSeconds, staleReason: e.code }, req, deps.config.identitySalt)
     }
     throw e
   }

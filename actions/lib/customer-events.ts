@@ -8,7 +8,7 @@ import { ValidationError } from './errors'
 import { cursorToHref, hrefToCursor } from './events-cursor'
 import { ok, type ActionResponse } from './http'
 import { parseLookupRequest, MAX_EVENTS_LIMIT } from './lookup-request'
-import { LOOKUP_BUDGET_MS, toEvents } from './profile-service'
+import { asInputError, LOOKUP_BUDGET_MS, toEvents } from './profile-service'
 import { getServices } from './services'
 import type { ActionContext } from './web-action'
 
@@ -21,9 +21,10 @@ export function serveCustomerEvents(ctx: ActionContext): Promise<ActionResponse>
     const cursor = params.cursor
     if (cursor !== undefined && typeof cursor !== 'string') throw new ValidationError('INVALID_PARAMETER', { cursor: 'must be given once, as text' })
     const call = { sandbox: req.sandbox, deadline: Date.now() + LOOKUP_BUDGET_MS }
-    const page = cursor
-      ? await services.aep.getEventsPage(cursorToHref(cursor, req.identity, req.eventsLimit, config.identitySalt), call)
-      : await services.aep.getEvents(req.identity, { ...call, mergePolicyId: req.mergePolicyId, limit: req.eventsLimit })
+    const page = await (cursor
+      ? services.aep.getEventsPage(cursorToHref(cursor, req.identity, req.eventsLimit, config.identitySalt, req.mergePolicyId), call)
+      : services.aep.getEvents(req.identity, { ...call, mergePolicyId: req.mergePolicyId, limit: req.eventsLimit })
+    ).catch((e: unknown) => { throw asInputError(e, cursor ? 'cursor' : 'namespace') })
     notes.outcome = 'found'
     return ok({ events: toEvents(page).slice(0, MAX_EVENTS_LIMIT), nextCursor: hrefToCursor(page.next, req.identity, config.identitySalt), meta: { sandbox: req.sandbox, requestId } }, requestId)
   })

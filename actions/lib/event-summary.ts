@@ -54,8 +54,11 @@ function purchaseDetails(e: Json): EventDetails {
   const total = isObject(order) ? num(order.priceTotal) : undefined
   const currency = isObject(order) ? str(order.currencyCode) : null
   const sum = total ?? items.reduce((s, i) => s + (num(i.priceTotal) ?? 0), 0)
-  const details: EventDetails = { itemCount }
-  if (sum > 0 || total !== undefined) details.amount = { value: Math.round(sum * 100) / 100, currency: currency && /^[A-Z]{3}$/.test(currency) ? currency : 'USD' }
+  const details: EventDetails = {}
+  // Absurd AEP values (1e308 × 2) overflow to Infinity, which JSON turns into null: leave them out.
+  if (Number.isFinite(itemCount)) details.itemCount = itemCount
+  const value = Math.round(sum * 100) / 100
+  if ((sum > 0 || total !== undefined) && Number.isFinite(value)) details.amount = { value, currency: currency && /^[A-Z]{3}$/.test(currency) ? currency : 'USD' }
   return details
 }
 

@@ -6,7 +6,7 @@
 import type { AepClient, CallOptions } from './aep-client'
 import type { AudienceNames } from './audience-names'
 import type { Config } from './config'
-import { NotFoundError, UpstreamError } from './errors'
+import { NotFoundError, UpstreamError, ValidationError } from './errors'
 import type { Logger } from './logger'
 import type { LookupRequest } from './lookup-request'
 import { buildCustomer, membershipsOf } from './customer-view'
@@ -42,6 +42,17 @@ export function eventsFailure(error: unknown): string {
   return error instanceof UpstreamError ? error.code : 'EVENTS_UNAVAILABLE'
 }
 
+/**
+ * AEP answers 400 to what passed our checks but not its own: an identity namespace code the org
+ * does not have, or a page position it does not know. That is the caller's input, not an outage.
+ */
+export function asInputError(error: unknown, field: 'namespace' | 'cursor'): unknown {
+  if (!(error instanceof UpstreamError) || error.upstreamStatus !== 400) return error
+  return field === 'namespace'
+    ? new ValidationError('INVALID_IDENTITY', { namespace: 'is not an identity namespace of this sandbox (see the metadata action)' })
+    : new ValidationError('INVALID_PARAMETER', { cursor: 'is not a cursor this customer\'s events returned' })
+}
+
 export function toEvents(page: AepEventsPage): CustomerEvent[] {
   return page.events.map(toCustomerEvent).filter((e): e is CustomerEvent => e !== null)
 }
@@ -58,7 +69,7 @@ export async function lookupCustomer(req: LookupRequest, deps: LookupDeps): Prom
     : null
 
   const profile = await profileP
-  if (!profile.ok) throw profile.error
+  if (!profile.ok) throw asInputError(profile.error, 'namespace')
   if (profile.value === null) {
     throw new NotFoundError('PROFILE_NOT_FOUND', `No customer profile matches this ${req.identity.namespace} in sandbox "${req.sandbox}".`)
   }

@@ -24,7 +24,8 @@ export interface StateOptions {
 }
 
 let client: Promise<AdobeStateLike> | null = null
-let down = false
+/** The operation whose failure started the current outage; null while State works. */
+let downOp: string | null = null
 
 /** Loads and initialises the library once. Its endpoint comes from AIO_STATE_ENDPOINT (see services.ts). */
 function init(): Promise<AdobeStateLike> {
@@ -56,14 +57,15 @@ export class StateStore {
       // Loading the library is a one-time cost of a new container, bounded separately from the call.
       const state = await bounded(init(), INIT_TIMEOUT_MS)
       const result = await bounded(work(state), this.options.timeoutMs)
-      if (down) {
-        down = false
+      // Recovery needs the failed kind of call to work again: writes can succeed while reads still fail.
+      if (downOp === op) {
+        downOp = null
         this.logger.info('state service recovered')
       }
       return result
     } catch (e) {
-      if (!down) {
-        down = true
+      if (downOp === null) {
+        downOp = op
         this.logger.warn('state service unavailable; serving without cache', { op, error: e })
       }
       return undefined
@@ -74,16 +76,17 @@ export class StateStore {
   async get<T>(key: string): Promise<T | null> {
     let pending = this.reading.get(key)
     if (!pending) {
-      pending = this.run('get', (s) => s.get(key)).finally(() => this.reading.delete(key))
+      // A value that does not parse is a failing State service (logged like an outage), not a miss.
+      pending = this.run('get', async (s) => {
+        const res = await s.get(key)
+        if (res && typeof res.value === 'string') JSON.parse(res.value)
+        return res
+      }).finally(() => this.reading.delete(key))
       this.reading.set(key, pending)
     }
     const res = await pending
-    if (!res || typeof res.value !== 'string') return null
-    try {
-      return JSON.parse(res.value) as T
-    } catch {
-      return null
-    }
+    // Each reader parses its own copy: callers may change what they get.
+    return res && typeof res.value === 'string' ? (JSON.parse(res.value) as T) : null
   }
 
   /** Stores `value` as JSON; false when it was too large or the store failed. */
@@ -106,5 +109,5 @@ export class StateStore {
 /** Forgets the client and the outage flag (tests simulate a new container). */
 export function resetStateClient(): void {
   client = null
-  down = false
+  downOp = null
 }

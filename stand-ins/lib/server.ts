@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { setMaxListeners } from 'node:events'
 import type { Control } from './control'
 import { CONTROL_PATH, handleControl } from './control-http'
 import { mangles, replacementReply, sendMalformed, sendTrickle, sleep, type FaultReplies } from './faults'
@@ -26,6 +27,7 @@ export interface ServerSpec<C extends Control> {
 
 export async function startServer<C extends Control>(spec: ServerSpec<C>): Promise<StandInHandle<C>> {
   const closing = new AbortController()
+  setMaxListeners(0, closing.signal)
   const open = new Set<ServerResponse>()
   const server = createServer((req, res) => {
     open.add(res)
