@@ -55,7 +55,7 @@ export function janeView(): CustomerView {
       mergePolicyId: '0f3d8a5e-6b2c-4c8e-9a51-7d0e2b4c1a01',
       fetchedAt: '2025-11-28T18:14:13.177Z',
       timings: { profileMs: 101, eventsMs: 137, audiencesMs: 49, totalMs: 163 },
-      events: { status: 'available', nextCursor: 'L2VudGl0aWVzP3N0YXJ0PWUwMjVi' },
+      events: { status: 'available', nextCursor: 'eyJzIjoiZjMwYjVkMDQtMDQzNy00MjVmLTg4MDktODYzNjQ1MTBjMjNlIiwiZiI6ImdRVjNTTmZGWjZXR3gyR3IifQ' },
       cache: { status: 'MISS', ageSeconds: 0 },
       requestId: REQUEST_ID
     }

@@ -9,7 +9,6 @@ import { main as profile } from '../../actions/customer-profile'
 import { main as batch } from '../../actions/customer-profiles'
 import { main as metadata } from '../../actions/metadata'
 import type { BatchAnswer } from '../../actions/lib/batch-lookup'
-import { clearMetadataCache } from '../../actions/lib/org-metadata'
 import type { CustomerView } from '../../actions/lib/view-types'
 import type { Fault, FaultType } from '../../stand-ins'
 import { bodyOf, startTestEnv, type TestEnv } from '../integration/harness'
@@ -40,10 +39,7 @@ afterAll(async () => {
   await env.close()
 })
 beforeEach(() => {
-  env.coldContainer()
-  clearMetadataCache()
-  env.standIns.state.store.deleteMatching('cah-local', '*')
-  env.resetCounters()
+  env.reset({ keepLogs: true })
 })
 
 describe.each(FAULTS)('AEP experience events failing with %s', (type, more, reason) => {

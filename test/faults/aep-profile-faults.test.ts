@@ -31,9 +31,7 @@ afterAll(async () => {
   await env.close()
 })
 beforeEach(() => {
-  env.coldContainer()
-  env.standIns.state.store.deleteMatching('cah-local', '*')
-  env.resetCounters()
+  env.reset({ keepLogs: true })
 })
 
 /** Stores customer n's view, then makes its next (bypassing) lookup meet the fault. */

@@ -87,9 +87,7 @@ describe('IMS failing, one fault type per IMS, cases side by side', () => {
 
 describe('IMS outages in one warm container', () => {
   beforeEach(() => {
-    env.coldContainer()
-    env.standIns.state.store.deleteMatching('cah-local', '*')
-    env.resetCounters()
+    env.reset({ keepLogs: true })
   })
 
   it('answers the next lookup with 200 after one failed service-token call (the container is not stuck)', async () => {

@@ -32,9 +32,7 @@ afterAll(async () => {
   await env.close()
 })
 beforeEach(() => {
-  env.coldContainer()
-  env.standIns.state.store.deleteMatching('cah-local', '*')
-  env.resetCounters()
+  env.reset({ keepLogs: true })
   mark = env.logs.length
 })
 

@@ -41,8 +41,11 @@ export interface TestEnv {
   /** A fresh container: forgets every per-container cache (token, audience names, validations). */
   coldContainer(): void
   resetCounters(): void
-  /** Between tests: a cold container, an empty State store, zeroed counters, no faults, no logs. */
-  reset(): void
+  /**
+   * Between tests: a cold container, an empty State store, zeroed counters, no faults, and no logs
+   * unless `keepLogs` (suites that scan every line they captured at the end keep them).
+   */
+  reset(options?: { keepLogs?: boolean }): void
   close(): Promise<void>
 }
 
@@ -94,13 +97,13 @@ export async function startTestEnv(options: StandInsOptions = {}, inputs: Record
       standIns.ims.control.reset()
       standIns.state.control.reset()
     },
-    reset() {
+    reset(options = {}) {
       env.coldContainer()
       clearMetadataCache()
       standIns.state.store.deleteMatching('cah-local', '*')
       env.resetCounters()
       standIns.aep.control.eventsLookup = 'enabled'
-      logs.length = 0
+      if (!options.keepLogs) logs.length = 0
     },
     async close() {
       restoreLogs()
