@@ -1,7 +1,7 @@
 /** Debian's Chromium through playwright-core (no downloaded browser), with the flags this machine needs. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { AEP_CONTROL, ROOT, UI_URL } from './app-process'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -57,8 +57,19 @@ export async function aepControl(update: Record<string, unknown>): Promise<void>
   if (!res.ok) throw new Error(`AEP control answered ${res.status}`)
 }
 
+/**
+ * Where screenshot() writes: test-results/screenshots/ (git-ignored), so a test run leaves the
+ * tracked tree alone. `npm run docs:screenshots` sets SCREENSHOT_DIR=docs/screenshots to refresh
+ * the committed ones on purpose. A relative SCREENSHOT_DIR is taken from the repository root.
+ */
+export function screenshotDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(ROOT, env.SCREENSHOT_DIR || join('test-results', 'screenshots'))
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', `${name}.png`), fullPage: true })
+  const dir = screenshotDir()
+  mkdirSync(dir, { recursive: true })
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
 }
 
 /** axe-core's violations of serious or critical impact on the current page. */

@@ -1,6 +1,7 @@
 /**
  * The agent console end to end: the app exactly as `npm start` serves it (stand-ins + aio app dev),
- * in Debian's headless Chromium. Screenshots of the main views go to docs/screenshots/.
+ * in Debian's headless Chromium. Screenshots of the main views go to test-results/screenshots/
+ * (git-ignored); `npm run docs:screenshots` writes them to docs/screenshots/ instead.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
