@@ -37,7 +37,7 @@ export interface AuditNotes {
 
 /** Runs `work` and writes exactly one audit line for it, whether it answers or throws. */
 export async function withAudit(ctx: ActionContext, operation: string, work: (notes: AuditNotes) => Promise<ActionResponse>): Promise<ActionResponse> {
-  const { config, params } = ctx
+  const { config, fields: params } = ctx
   const started = performance.now()
   const notes: AuditNotes = { caller: 'unknown', cache: null, outcome: 'ok' }
   let status = 500

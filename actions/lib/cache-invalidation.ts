@@ -13,12 +13,12 @@ import type { ActionContext } from './web-action'
 
 export function serveCacheInvalidation(ctx: ActionContext): Promise<ActionResponse> {
   return withAudit(ctx, 'cache-invalidate', async (notes) => {
-    const { config, params, requestId } = ctx
+    const { config, fields: input, requestId } = ctx
     const services = getServices(config)
     notes.caller = (await authorizeCaller(ctx.callerToken, ctx.headers['x-gw-ims-org-id'], config.ims.orgId, services.ims)).id
-    const identity = normaliseIdentity(params.namespace, params.id, config.phoneDefaultCountryCode)
+    const identity = normaliseIdentity(input.namespace, input.id, config.phoneDefaultCountryCode)
     const fields: Record<string, string> = {}
-    const sandbox = parseSandbox(params, config, fields)
+    const sandbox = parseSandbox(input, config, fields)
     if (!identity.ok) fields[identity.field] = identity.message
     if (!identity.ok || Object.keys(fields).length > 0) throw new ValidationError(identity.ok ? 'INVALID_PARAMETER' : 'INVALID_IDENTITY', fields)
     const identitiesCleared = await services.cache.invalidate(sandbox, identity.identity)

@@ -13,6 +13,8 @@ export interface Caller {
 }
 
 export interface ImsIdentityApi {
+  /** Which IMS answers (its base URL); validations are cached per IMS. */
+  id?: string
   /** IMS validate_token: `{ valid, token: claims }`. */
   validate(token: string): Promise<{ valid: boolean; claims: Record<string, unknown> }>
   /** IMS organizations of the token's owner (for tokens that carry no org claim). */
@@ -72,7 +74,8 @@ async function identify(token: string, ims: ImsIdentityApi): Promise<Caller> {
 export async function authorizeCaller(token: string, orgHeader: string | undefined, orgId: string, ims: ImsIdentityApi, now = Date.now()): Promise<Caller> {
   const claims = decodeClaims(token)
   if (expired(claims, now)) throw new UnauthenticatedError('Your Adobe IMS token has expired. Sign in again.')
-  const key = tokenHash(token)
+  // The IMS that vouched for a token is part of the key: no other answer is ever reused for it.
+  const key = tokenHash(`${ims.id ?? ''}|${token}`)
   let entry = validated.get(key)
   if (!entry || now - entry.at > VALIDATION_TTL_MS) {
     entry = { caller: await identify(token, ims), at: now }

@@ -37,6 +37,17 @@ export interface Config {
 
 export type Params = Record<string, unknown>
 
+/**
+ * The hosts of Adobe's own services (production and stage). Outside local development a setting
+ * may point only at these, unless ALLOWED_UPSTREAM_HOSTS (a deployment input) names another host:
+ * even a setting that somehow came from elsewhere could then not send a token to a foreign host.
+ */
+const ADOBE_HOSTS: Record<'IMS_BASE_URL' | 'AEP_BASE_URL' | 'AIO_STATE_ENDPOINT', RegExp> = {
+  IMS_BASE_URL: /^ims-na1(-stg1)?\.adobelogin\.com$/,
+  AEP_BASE_URL: /^platform(-stage)?\.adobe\.io$/,
+  AIO_STATE_ENDPOINT: /^storage-state-[a-z0-9]+(\.stg)?\.app-builder(\.int)?\.adp\.adobe\.io$/
+}
+
 const ORG_ID = /^[A-Za-z0-9]{8,40}@AdobeOrg$/
 const SANDBOX = /^[a-z0-9][a-z0-9-]{0,63}$/
 const MERGE_POLICY = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/
@@ -67,16 +78,23 @@ class Reader {
     return v
   }
 
-  url(name: string, fallback: string): string {
+  /** An http(s) URL on one of Adobe's hosts for this service, or on a host the deployment allows. */
+  url(name: keyof typeof ADOBE_HOSTS, fallback: string, allowedHosts: ReadonlySet<string>): string {
     const v = raw(this.params, name) ?? fallback
+    let u: URL
     try {
-      const u = new URL(v)
+      u = new URL(v)
       if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('protocol')
-      return v.replace(/\/+$/, '')
     } catch {
       this.problems[name] = 'must be an http(s) URL'
       return fallback
     }
+    const adobe = ADOBE_HOSTS[name].test(u.hostname) && u.protocol === 'https:'
+    if (!adobe && !allowedHosts.has(u.hostname.toLowerCase())) {
+      this.problems[name] = "must be an https URL on Adobe's own host for this service, or on a host listed in ALLOWED_UPSTREAM_HOSTS"
+      return fallback
+    }
+    return v.replace(/\/+$/, '')
   }
 
   int(name: string, fallback: number, min: number, max: number): number {
@@ -105,6 +123,7 @@ function parseScopes(value: string): string[] {
 /** Parses and validates the inputs; throws ConfigError naming every bad variable (never its value). */
 export function parseConfig(params: Params): Config {
   const r = new Reader(params)
+  const allowedHosts = new Set((r.optional('ALLOWED_UPSTREAM_HOSTS') ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
   const orgId = r.required('IMS_OAUTH_S2S_ORG_ID', ORG_ID, 'must look like XXXXXXXX@AdobeOrg')
   const clientId = r.required('IMS_OAUTH_S2S_CLIENT_ID')
   const sandbox = r.optional('AEP_SANDBOX', SANDBOX, 'must be a lower-case sandbox name') ?? 'prod'
@@ -119,14 +138,14 @@ export function parseConfig(params: Params): Config {
   const config: Config = {
     logLevel: parseLogLevel(params.LOG_LEVEL),
     ims: {
-      baseUrl: r.url('IMS_BASE_URL', 'https://ims-na1.adobelogin.com'),
+      baseUrl: r.url('IMS_BASE_URL', 'https://ims-na1.adobelogin.com', allowedHosts),
       clientId,
       clientSecret: r.required('IMS_OAUTH_S2S_CLIENT_SECRET'),
       orgId,
       scopes: parseScopes(r.optional('IMS_OAUTH_S2S_SCOPES') ?? 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session')
     },
     aep: {
-      baseUrl: r.url('AEP_BASE_URL', 'https://platform.adobe.io'),
+      baseUrl: r.url('AEP_BASE_URL', 'https://platform.adobe.io', allowedHosts),
       orgId,
       apiKey: clientId,
       sandbox,
@@ -138,7 +157,7 @@ export function parseConfig(params: Params): Config {
       profileTtlSeconds: r.int('CACHE_TTL_SECONDS', 300, 0, 86400),
       staleGraceSeconds: r.int('CACHE_STALE_GRACE_SECONDS', 3600, 0, 604800),
       audienceTtlSeconds: r.int('AUDIENCE_CACHE_TTL_SECONDS', 3600, 0, 604800),
-      stateEndpoint: r.optional('AIO_STATE_ENDPOINT') ?? null
+      stateEndpoint: raw(params, 'AIO_STATE_ENDPOINT') === undefined ? null : r.url('AIO_STATE_ENDPOINT', '', allowedHosts)
     },
     insights: insights ?? parseInsightMap(undefined),
     phoneDefaultCountryCode: r.optional('PHONE_DEFAULT_COUNTRY_CODE', /^[1-9]\d{0,2}$/, 'must be a country calling code such as 1 or 44') ?? '1',

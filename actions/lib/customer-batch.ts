@@ -14,11 +14,11 @@ import type { ActionContext } from './web-action'
 
 export function serveCustomerBatch(ctx: ActionContext): Promise<ActionResponse> {
   return withAudit(ctx, 'customer-batch', async (notes) => {
-    const { config, logger, requestId, params } = ctx
+    const { config, logger, requestId, fields } = ctx
     const started = performance.now()
     const services = getServices(config)
     notes.caller = (await authorizeCaller(ctx.callerToken, ctx.headers['x-gw-ims-org-id'], config.ims.orgId, services.ims)).id
-    const request = parseBatchRequest(params, config)
+    const request = parseBatchRequest(fields, config)
     const answer = await batchLookup(request, { ...services, config, logger }, wantsBypass(ctx))
     const durationMs = Math.round(performance.now() - started)
     for (const r of answer.results) {

@@ -14,11 +14,11 @@ import type { ActionContext } from './web-action'
 
 export function serveCustomerEvents(ctx: ActionContext): Promise<ActionResponse> {
   return withAudit(ctx, 'customer-events', async (notes) => {
-    const { config, params, requestId } = ctx
+    const { config, fields, requestId } = ctx
     const services = getServices(config)
     notes.caller = (await authorizeCaller(ctx.callerToken, ctx.headers['x-gw-ims-org-id'], config.ims.orgId, services.ims)).id
-    const req = parseLookupRequest({ ...params, fields: 'events' }, config, 'limit')
-    const cursor = params.cursor
+    const req = parseLookupRequest({ ...fields, fields: 'events' }, config, 'limit')
+    const cursor = fields.cursor
     if (cursor !== undefined && typeof cursor !== 'string') throw new ValidationError('INVALID_PARAMETER', { cursor: 'must be given once, as text' })
     const call = { sandbox: req.sandbox, deadline: Date.now() + LOOKUP_BUDGET_MS }
     const page = await (cursor

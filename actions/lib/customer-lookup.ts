@@ -14,15 +14,15 @@ import type { ActionContext } from './web-action'
 /** `Cache-Control: no-cache` (or no-store) or `refresh=true` skip the cache for fresh data. */
 export function wantsBypass(ctx: ActionContext): boolean {
   const cc = ctx.headers['cache-control'] ?? ''
-  return /\bno-(cache|store)\b/i.test(cc) || ctx.params.refresh === 'true' || ctx.params.refresh === true
+  return /\bno-(cache|store)\b/i.test(cc) || ctx.fields.refresh === 'true' || ctx.fields.refresh === true
 }
 
 export function serveCustomerLookup(ctx: ActionContext): Promise<ActionResponse> {
   return withAudit(ctx, 'customer-lookup', async (notes) => {
-    const { config, logger, requestId, params } = ctx
+    const { config, logger, requestId, fields } = ctx
     const services = getServices(config)
     notes.caller = (await authorizeCaller(ctx.callerToken, ctx.headers['x-gw-ims-org-id'], config.ims.orgId, services.ims)).id
-    const request = parseLookupRequest(params, config)
+    const request = parseLookupRequest(fields, config)
     const view = await cachedLookup(request, { ...services, config, logger }, wantsBypass(ctx))
     view.meta.requestId = requestId
     notes.cache = view.meta.cache?.status ?? null

@@ -63,6 +63,7 @@ export async function fetchServiceToken(config: Config['ims']): Promise<TokenEnt
 /** IMS as the caller check needs it: validate_token, and the organizations of a user token. */
 export function imsIdentityApi(baseUrl: string): ImsIdentityApi {
   return {
+    id: baseUrl,
     async validate(token) {
       const answer: unknown = await withinBudget(ims(baseUrl).validateToken(token))
       // aio-lib-ims hands back unparsable text as a string: that is IMS garbling, not an invalid token.

@@ -41,11 +41,11 @@ async function load(sandbox: string, config: Config, services: Services): Promis
 }
 
 export async function serveOrgMetadata(ctx: ActionContext): Promise<ActionResponse> {
-  const { config, params, requestId } = ctx
+  const { config, fields: input, requestId } = ctx
   const services = getServices(config)
   await authorizeCaller(ctx.callerToken, ctx.headers['x-gw-ims-org-id'], config.ims.orgId, services.ims)
   const fields: Record<string, string> = {}
-  const sandbox = parseSandbox(params, config, fields)
+  const sandbox = parseSandbox(input, config, fields)
   if (fields.sandbox) throw new ValidationError('INVALID_PARAMETER', fields)
   return ok({ ...(await load(sandbox, config, services)), requestId }, requestId)
 }

@@ -35,7 +35,9 @@ function fingerprint(c: Config): string {
 
 /** The service token shared with other containers through State, until its expiry. */
 function stateTokenStore(state: StateStore, config: Config): TokenStore {
-  const key = `cah1.token.${tokenHash(`${config.ims.baseUrl}|${config.ims.clientId}|${config.ims.orgId}`).slice(0, 32)}`
+  // Keyed by the whole credential (secret and scopes included): another credential can never read or replace it.
+  const credential = [config.ims.baseUrl, config.ims.clientId, config.ims.clientSecret, config.ims.orgId, ...config.ims.scopes]
+  const key = `cah1.token.${tokenHash(JSON.stringify(credential)).slice(0, 32)}`
   return {
     async read() {
       const e = await state.get<TokenEntry>(key)

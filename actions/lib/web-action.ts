@@ -1,5 +1,5 @@
 /**
- * The shape every web action shares: parse the configuration, name the request, check the method
+ * The shape every web action shares: read the request, parse the configuration, check the method
  * and the caller's credentials, run the handler, and turn whatever it throws into a JSON error.
  */
 import { randomUUID } from 'node:crypto'
@@ -7,9 +7,11 @@ import { parseConfig, type Config, type Params } from './config'
 import { MethodNotAllowedError, UnauthenticatedError } from './errors'
 import { errorResponse, type ActionResponse } from './http'
 import { createLogger, parseLogLevel, type Logger } from './logger'
+import { methodOf, readWebRequest } from './web-request'
 
 export interface ActionContext {
-  params: Params
+  /** The caller's fields (query, then JSON body): data only, never a setting. */
+  fields: Record<string, unknown>
   config: Config
   logger: Logger
   requestId: string
@@ -21,15 +23,6 @@ export interface ActionContext {
 
 export type Handler = (ctx: ActionContext) => Promise<ActionResponse>
 
-function headersOf(params: Params): Record<string, string> {
-  const raw = params.__ow_headers
-  const out: Record<string, string> = {}
-  if (typeof raw === 'object' && raw !== null) {
-    for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') out[k.toLowerCase()] = v
-  }
-  return out
-}
-
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{20,8192})$/
 
 export function webAction(name: string, methods: string[], handler: Handler): (params: Params) => Promise<ActionResponse> {
@@ -37,16 +30,17 @@ export function webAction(name: string, methods: string[], handler: Handler): (p
     const requestId = process.env.__OW_ACTIVATION_ID || randomUUID()
     let logger = createLogger(parseLogLevel(params.LOG_LEVEL), { action: name, requestId })
     try {
+      const method = methodOf(params)
+      if (!methods.includes(method)) throw new MethodNotAllowedError(methods)
+      // The request is read first: one that names a setting is refused before any setting is used.
+      const request = readWebRequest(params)
       const config = parseConfig(params)
       logger = createLogger(config.logLevel, { action: name, requestId })
-      const method = typeof params.__ow_method === 'string' ? params.__ow_method.toUpperCase() : 'GET'
-      if (!methods.includes(method)) throw new MethodNotAllowedError(methods)
-      const headers = headersOf(params)
-      const auth = headers.authorization
+      const auth = request.headers.authorization
       if (!auth) throw new UnauthenticatedError('Sign in: the request has no Authorization header with an Adobe IMS token.')
       const bearer = BEARER.exec(auth.trim())
       if (!bearer?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <Adobe IMS access token>".')
-      return await handler({ params, config, logger, requestId, headers, callerToken: bearer[1] })
+      return await handler({ fields: request.fields, config, logger, requestId, headers: request.headers, callerToken: bearer[1] })
     } catch (e) {
       return errorResponse(e, logger, requestId)
     }

@@ -98,7 +98,8 @@ export async function startBenchEnv(opts: { customers: number; aepLatencyMs: num
     AUDIENCE_CACHE_TTL_SECONDS: '3600',
     PHONE_DEFAULT_COUNTRY_CODE: '1',
     IDENTITY_HASH_SALT: 'benchmark-salt-0123456789abcdef',
-    AIO_STATE_ENDPOINT: standIns.state.url
+    AIO_STATE_ENDPOINT: standIns.state.url,
+    ALLOWED_UPSTREAM_HOSTS: '127.0.0.1,localhost'
   }
   const agentToken = mintAgentToken({ org: ORG, userId: 'agent.bench@AdobeID', expiresInSeconds: 24 * 3600 })
   const identityOf = (index: number): LookupIdentity => {

@@ -8,6 +8,7 @@ import { existsSync, openSync, statSync, writeSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { ActionResponse } from '../../actions/lib/http'
+import { webActionParams } from '../../stand-ins/runtime/web-params'
 
 /** The project root; a container process compiled to a temporary directory is told it by BENCH_ROOT. */
 export const ROOT = process.env.BENCH_ROOT ?? path.resolve(__dirname, '..', '..')
@@ -84,18 +85,17 @@ export interface WebRequest {
   method: string
   /** Query (GET) parameters. */
   query?: Record<string, string>
-  /** JSON body fields: Runtime merges them into the params of a (non-raw) web action. */
+  /** The JSON body. */
   body?: Record<string, unknown>
   /** Request headers; names are lower-cased as Runtime does. */
   headers: Record<string, string>
 }
 
-/** The params Runtime gives a web action: inputs (final), request parameters and `__ow_*` fields. */
+/** The params I/O Runtime gives our raw web actions (stand-ins/runtime/web-params.ts cites how). */
 export function webParams(inputs: Record<string, string>, req: WebRequest): Record<string, unknown> {
   const headers: Record<string, string> = {}
   for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = v
-  // `final: true`: request parameters never override an input.
-  return { ...req.query, ...req.body, ...inputs, __ow_method: req.method.toLowerCase(), __ow_headers: headers, __ow_path: '' }
+  return webActionParams(inputs, { method: req.method, query: req.query, body: req.body, headers }, 'raw')
 }
 
 export interface LogCounts {

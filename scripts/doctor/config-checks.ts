@@ -48,6 +48,9 @@ function subtlerChecks(config: Config, params: Params): CheckResult[] {
   if (production && config.cache.stateEndpoint) {
     out.push(check.warn(GROUP, 'AIO_STATE_ENDPOINT is set while AEP is not local', 'Leave AIO_STATE_ENDPOINT empty in production: the actions then use App Builder State.'))
   }
+  if (production && typeof params.ALLOWED_UPSTREAM_HOSTS === 'string' && params.ALLOWED_UPSTREAM_HOSTS.trim() !== '') {
+    out.push(check.warn(GROUP, 'ALLOWED_UPSTREAM_HOSTS is set while AEP is not local', hintFor('ALLOWED_UPSTREAM_HOSTS')))
+  }
   if (production !== !isLoopback(config.ims.baseUrl)) {
     out.push(check.warn(GROUP, 'One of IMS_BASE_URL and AEP_BASE_URL is local, the other not', 'Point both at Adobe (production) or both at the stand-ins (local).'))
   }

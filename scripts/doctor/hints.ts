@@ -16,7 +16,8 @@ export const VARIABLE_HINTS: Record<string, string> = {
   INSIGHT_FIELD_MAP: 'JSON such as {"churnPropensity":"_tenant.scores.churn","bands":{"medium":0.34,"high":0.67}} (see .env.example).',
   PHONE_DEFAULT_COUNTRY_CODE: 'A country calling code without +, e.g. 1 or 44.',
   IDENTITY_HASH_SALT: 'A long random value, e.g. the output of `openssl rand -hex 32`.',
-  AIO_STATE_ENDPOINT: 'Leave empty in production; locally the State stand-in, http://127.0.0.1:9103.'
+  AIO_STATE_ENDPOINT: 'Leave empty in production; locally the State stand-in, http://127.0.0.1:9103.',
+  ALLOWED_UPSTREAM_HOSTS: 'Leave empty in production (every upstream must be an Adobe https host); locally 127.0.0.1,localhost for the stand-ins.'
 }
 
 export function hintFor(variable: string): string {

@@ -1,6 +1,7 @@
 /**
  * Runs every doctor check in order, each only when what it needs passed: configuration → IMS
- * token → AEP (gateway, sandboxes, merge policies) → sample data → State.
+ * token → AEP (gateway, sandboxes, merge policies) → sample data → State; and, needing only the
+ * Runtime namespace, log forwarding (whether the audit lines survive).
  */
 import type { Config } from '../../actions/lib/config'
 import type { FetchLike } from '../../actions/lib/upstream-http'
@@ -10,6 +11,7 @@ import { checkConfig, isLoopback } from './config-checks'
 import { checkIms, type TokenFetcher } from './ims-check'
 import { checkInsights, type Sample } from './insight-checks'
 import { checkSameInputs, resolveInputs } from './inputs'
+import { checkLogForwarding, type LogForwardingReader } from './log-forwarding-check'
 import { checkState, prepareStateEndpoint, runtimeCredentials } from './state-check'
 import { check, type CheckResult } from './types'
 
@@ -22,6 +24,8 @@ export interface DoctorOptions {
   samples?: Sample[]
   fetchToken?: TokenFetcher
   fetch?: FetchLike
+  /** Reads the namespace's log-forwarding configuration; default: aio-lib-runtime against the Runtime API. */
+  readLogForwarding?: LogForwardingReader
 }
 
 export interface DoctorReport {
@@ -41,11 +45,9 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
   const results: CheckResult[] = [checkSameInputs(actions)]
   const { results: configResults, config } = checkConfig(first?.params ?? {})
   results.push(...configResults)
-  if (!config) {
-    results.push(check.skip('Adobe services', 'IMS, AEP and State checks', 'Fix the configuration above first.'))
-    return { results, secrets }
-  }
-  results.push(...await checkServices(config, opts, creds, secrets))
+  if (config) results.push(...await checkServices(config, opts, creds, secrets))
+  else results.push(check.skip('Adobe services', 'IMS, AEP and State checks', 'Fix the configuration above first.'))
+  results.push(await checkLogForwarding(opts.vars, creds, opts.readLogForwarding))
   return { results, secrets }
 }
 

@@ -97,7 +97,8 @@ describe('doctor: configuration', () => {
     expect(results.map((r) => [r.status, r.title])).toEqual([
       ['pass', 'Every input parses (parseConfig accepts them)'],
       ['fail', 'IDENTITY_HASH_SALT is the demo value from .env.example'],
-      ['warn', 'AIO_STATE_ENDPOINT is set while AEP is not local']
+      ['warn', 'AIO_STATE_ENDPOINT is set while AEP is not local'],
+      ['warn', 'ALLOWED_UPSTREAM_HOSTS is set while AEP is not local']
     ])
   })
 

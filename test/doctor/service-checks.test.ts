@@ -12,6 +12,8 @@ import type { CheckResult } from '../../scripts/doctor/types'
 
 const MANIFEST = readFileSync(join(__dirname, '..', '..', 'app.config.yaml'), 'utf8')
 const SECRET = 'cah-local-secret'
+/** The stand-ins' namespace has no Runtime behind it: log forwarding is never checked locally. */
+const LOG_FORWARDING_SKIP = 'Log forwarding not checked: cah-local is the local stand-ins\' namespace, not an I/O Runtime one'
 
 let s: StandIns
 
@@ -35,6 +37,7 @@ function goodVars(): Record<string, string> {
     AEP_MERGE_POLICY_ID: '',
     AEP_TIMEOUT_MS: '3000',
     AIO_STATE_ENDPOINT: s.state.url,
+    ALLOWED_UPSTREAM_HOSTS: '127.0.0.1,localhost',
     INSIGHT_FIELD_MAP: '{"lifetimeValue":"_demotenant.clv.value","churnPropensity":"_demotenant.scores.churnPropensity"}',
     IDENTITY_HASH_SALT: 'doctor-test-salt-0123456789'
   }
@@ -57,7 +60,7 @@ describe('npm run doctor against the stand-ins', () => {
     const results = await doctor(goodVars())
 
     expect(byStatus(results, 'fail')).toEqual([])
-    expect(byStatus(results, 'skip')).toEqual([])
+    expect(byStatus(results, 'skip')).toEqual([LOG_FORWARDING_SKIP])
     expect(byStatus(results, 'pass')).toEqual([
       expect.stringMatching(/^\d+ actions get the same \d+ inputs$/),
       'Every input parses (parseConfig accepts them)',
@@ -79,7 +82,7 @@ describe('npm run doctor against the stand-ins', () => {
     const results = await doctor({ ...goodVars(), IMS_OAUTH_S2S_CLIENT_SECRET: 'not-the-secret' })
 
     expect(byStatus(results, 'fail')).toEqual([`IMS at ${s.ims.url} refused the OAuth Server-to-Server credential`])
-    expect(byStatus(results, 'skip')).toEqual(['AEP and customer data checks'])
+    expect(byStatus(results, 'skip')).toEqual(['AEP and customer data checks', LOG_FORWARDING_SKIP])
   })
 
   it('reports a sandbox that does not exist', async () => {
@@ -117,7 +120,7 @@ describe('npm run doctor against the stand-ins', () => {
     const results = await doctor({ ...goodVars(), AEP_BASE_URL: aep })
 
     expect(byStatus(results, 'fail')).toEqual([`AEP at ${aep} could not be reached`])
-    expect(byStatus(results, 'skip')).toEqual(['Sandbox and merge policy checks (prod, dev)', 'INSIGHT_FIELD_MAP paths not checked'])
+    expect(byStatus(results, 'skip')).toEqual(['Sandbox and merge policy checks (prod, dev)', 'INSIGHT_FIELD_MAP paths not checked', LOG_FORWARDING_SKIP])
   })
 
   it('reports an IMS that cannot be reached', async () => {

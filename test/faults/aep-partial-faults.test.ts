@@ -45,7 +45,7 @@ beforeEach(() => {
 describe.each(FAULTS)('AEP experience events failing with %s', (type, more, reason) => {
   it(`still answers 200 with a whole view, events unavailable (${reason}), not cached; the next lookup loads them`, async () => {
     aep().addFault({ route: 'entities.events', type, ...more })
-    const res = await env.call(profile, { ...crm(100), ...FAST })
+    const res = await env.call(profile, crm(100), { inputs: FAST })
     expect(res.statusCode).toBe(200)
     const view = bodyOf<CustomerView>(res)
     expect(viewProblems(view)).toEqual([])
@@ -55,7 +55,7 @@ describe.each(FAULTS)('AEP experience events failing with %s', (type, more, reas
     expect(viewKeys(env)).toEqual([])
 
     aep().clearFaults()
-    const next = bodyOf<CustomerView>(await env.call(profile, { ...crm(100), ...FAST }))
+    const next = bodyOf<CustomerView>(await env.call(profile, crm(100), { inputs: FAST }))
     expect([next.meta.cache?.status, next.meta.events.status]).toEqual(['MISS', 'available'])
   })
 })
@@ -63,7 +63,7 @@ describe.each(FAULTS)('AEP experience events failing with %s', (type, more, reas
 describe.each(FAULTS)('AEP audience names failing with %s', (type, more) => {
   it('still answers 200 with every audience (names null), marked incomplete and not cached', async () => {
     aep().addFault({ route: 'audiences', type, ...more })
-    const res = await env.call(profile, { ...crm(110), ...FAST, fields: 'name,audiences' })
+    const res = await env.call(profile, { ...crm(110), fields: 'name,audiences' }, { inputs: FAST })
     expect(res.statusCode).toBe(200)
     const view = bodyOf<CustomerView>(res)
     expect(customerProblems(view.customer, ['name', 'audiences'])).toEqual([])
@@ -80,7 +80,7 @@ describe.each(FAULTS)('AEP audience names failing with %s', (type, more) => {
 describe.each(FAULTS)('AEP batch POST failing with %s', (type, more, code) => {
   it(`answers 200 with each uncached identity in error ${code}, after at most 2 attempts, caching nothing`, async () => {
     aep().addFault({ route: 'entities.multi', type, ...more })
-    const res = await env.call(batch, FAST, { method: 'POST', body: { identities: [crm(120), crm(121), { namespace: 'email', id: 'x' }] } })
+    const res = await env.call(batch, {}, { inputs: FAST, method: 'POST', body: { identities: [crm(120), crm(121), { namespace: 'email', id: 'x' }] } })
     expect(res.statusCode).toBe(200)
     const { results } = bodyOf<BatchAnswer>(res)
     expect(results.map((r) => [r.status, r.error?.code])).toEqual([['error', code], ['error', code], ['invalid', 'INVALID_IDENTITY']])
@@ -93,7 +93,7 @@ describe('a bypassing batch during an AEP outage', () => {
   it('serves the stored customer as STALE and fails only the other', async () => {
     await env.call(profile, crm(130))
     aep().addFault({ route: 'entities.multi', type: '503' })
-    const res = await env.call(batch, FAST, { method: 'POST', body: { identities: [crm(130), crm(131)] }, headers: { 'cache-control': 'no-cache' } })
+    const res = await env.call(batch, {}, { inputs: FAST, method: 'POST', body: { identities: [crm(130), crm(131)] }, headers: { 'cache-control': 'no-cache' } })
     const { results } = bodyOf<BatchAnswer>(res)
     expect(results[0]).toMatchObject({ status: 'found', cache: { status: 'STALE', staleReason: 'UPSTREAM_UNAVAILABLE' } })
     expect(customerProblems(results[0]?.customer, ['identities', 'name', 'contact', 'attributes', 'insights', 'audiences'])).toEqual([])
@@ -106,14 +106,14 @@ describe.each(FAULTS)('AEP failing with %s under customer-events and metadata', 
 
   it(`customer-events answers ${status} ${code} after at most 2 attempts`, async () => {
     aep().addFault({ route: 'entities.events', type, ...more })
-    const res = await env.call(events, { ...crm(140), ...FAST })
+    const res = await env.call(events, crm(140), { inputs: FAST })
     expect([res.statusCode, errorCode(res)]).toEqual([status, code])
     expect(aep().count('entities.events')).toBeLessThanOrEqual(2)
   })
 
   it(`metadata answers ${status} ${code} and stores no metadata`, async () => {
     aep().addFault({ route: 'namespaces', type, ...more })
-    const res = await env.call(metadata, FAST)
+    const res = await env.call(metadata, {}, { inputs: FAST })
     expect([res.statusCode, errorCode(res)]).toEqual([status, code])
     expect(aep().count('namespaces')).toBeLessThanOrEqual(2)
     const stored = env.standIns.state.store.keys('cah-local').filter((k) => k.startsWith('cah1.meta.'))

@@ -18,7 +18,8 @@ const unhandled = watchUnhandledRejections()
 /** A short AEP timeout keeps hangs and trickles cheap; the harness merges query into params. */
 const FAST = { AEP_TIMEOUT_MS: '300' }
 const crm = (n: number): Record<string, string> => ({ namespace: 'crmid', id: `CRM-${String(n).padStart(6, '0')}` })
-const lookup = (n: number, extra: Record<string, string> = {}) => env.call(main, { ...crm(n), ...FAST, ...extra })
+const lookup = (n: number, inputs: Record<string, string> = {}, query: Record<string, string> = {}) =>
+  env.call(main, { ...crm(n), ...query }, { inputs: { ...FAST, ...inputs } })
 const aep = () => env.standIns.aep.control
 const profileCalls = () => aep().requests('entities.profile')
 const fault = (type: FaultType, more: Partial<Fault> = {}): void => aep().addFault({ route: 'entities.profile', type, ...more })
@@ -38,7 +39,7 @@ beforeEach(() => {
 async function staleAfter(n: number, f: () => void): Promise<CustomerView> {
   expect((await lookup(n)).statusCode).toBe(200)
   f()
-  const res = await lookup(n, { refresh: 'true' })
+  const res = await lookup(n, {}, { refresh: 'true' })
   expect(res.statusCode).toBe(200)
   return bodyOf<CustomerView>(res)
 }

@@ -59,15 +59,15 @@ describe('IMS failing, one fault type per IMS, cases side by side', () => {
     await Promise.all(cases.map(async ([route, type, more], k) => {
       const ims = await startIms({ port: 0 })
       imsByCase.set(`${route} ${type}`, ims)
-      const query = { ...crm(200 + k), ...FAST, IMS_BASE_URL: ims.url }
+      const inputs = { ...FAST, IMS_BASE_URL: ims.url }
       ims.control.addFault({ route, type, ...more })
-      const first = await bounded(env.call(main, query))
+      const first = await bounded(env.call(main, crm(200 + k), { inputs }))
       const attempts = ims.control.count(route)
       ims.control.clearFaults()
       // A new container (the warm-container case has its own test below); main picks its services synchronously.
       env.coldContainer()
       // Another customer: a lookup of the same one would join the first call's flight, if it still hangs.
-      const recovered = await bounded(env.call(main, { ...query, ...crm(260 + k) }))
+      const recovered = await bounded(env.call(main, crm(260 + k), { inputs }))
       outcomes.set(`${route} ${type}`, { first, attempts, recovered })
     }))
   }, 3 * BOUND_MS + 5000)
@@ -92,8 +92,8 @@ describe('IMS outages in one warm container', () => {
 
   it('answers the next lookup with 200 after one failed service-token call (the container is not stuck)', async () => {
     env.standIns.ims.control.addFault({ route: 'token', type: '500', times: 1 })
-    const first = await bounded(env.call(main, { ...crm(230), ...FAST }))
-    const second = await bounded(env.call(main, { ...crm(231), ...FAST }))
+    const first = await bounded(env.call(main, crm(230), { inputs: FAST }))
+    const second = await bounded(env.call(main, crm(231), { inputs: FAST }))
     expect(describeAnswer(first)).toMatch(/^(200|50[24] UPSTREAM_[A-Z_]+)$/)
     expect(describeAnswer(second)).toBe('200')
   }, 3 * BOUND_MS)
@@ -104,7 +104,7 @@ describe('IMS outages in one warm container', () => {
       if (i === 1) env.standIns.ims.control.addFault({ route: 'validate', type: '503' })
       if (i === 2) env.standIns.ims.control.clearFaults()
       if (i === 2) expect(env.standIns.aep.control.count('entities.profile')).toBe(1)
-      statuses.push(describeAnswer(await bounded(env.call(main, { ...crm(240 + i), ...FAST }, { token: env.agentToken() }))))
+      statuses.push(describeAnswer(await bounded(env.call(main, crm(240 + i), { token: env.agentToken(), inputs: FAST }))))
     }
     expect(statuses).toEqual(['200', '502 UPSTREAM_UNAVAILABLE', '200'])
   }, 2 * BOUND_MS + 5000)

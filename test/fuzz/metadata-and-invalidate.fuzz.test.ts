@@ -41,7 +41,7 @@ async function fuzz(action: Main, caseArb: fc.Arbitrary<Case>, expected: (c: Cas
       // cache-invalidate reads a JSON body (merged into params by Runtime), metadata the query.
       res = action === invalidate
         ? await env.call(action, {}, { method: c.method, token: c.auth.token, headers: c.auth.headers, body: params })
-        : await env.call(action, params, { method: c.method, token: c.auth.token, headers: c.auth.headers })
+        : await env.call(action, params, { method: c.method, token: c.auth.token, headers: c.auth.headers, semantics: 'aio-dev' })
     } catch (e) {
       findings.check(false, `main threw or broke the contract: ${String(e).slice(0, 100)}`, c)
       return

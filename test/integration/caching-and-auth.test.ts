@@ -142,13 +142,13 @@ describe('profile cache', () => {
   })
 
   it('serves an expired entry as STALE, and never caches the failure', async () => {
-    await lookup({ namespace: 'email', id: JANE.email, CACHE_TTL_SECONDS: '1' })
+    await lookup({ namespace: 'email', id: JANE.email }, { inputs: { CACHE_TTL_SECONDS: '1' } })
     await new Promise((r) => setTimeout(r, 1100))
     aep().addFault({ route: 'entities.profile', type: '429', retryAfterMs: 5000 })
-    const stale = await lookup({ namespace: 'email', id: JANE.email, CACHE_TTL_SECONDS: '1' })
+    const stale = await lookup({ namespace: 'email', id: JANE.email }, { inputs: { CACHE_TTL_SECONDS: '1' } })
     expect(bodyOf<CustomerView>(stale).meta.cache).toMatchObject({ status: 'STALE', staleReason: 'UPSTREAM_RATE_LIMITED', ageSeconds: 1 })
     aep().clearFaults()
-    const fresh = await lookup({ namespace: 'email', id: JANE.email, CACHE_TTL_SECONDS: '1' })
+    const fresh = await lookup({ namespace: 'email', id: JANE.email }, { inputs: { CACHE_TTL_SECONDS: '1' } })
     expect(bodyOf<CustomerView>(fresh).meta.cache?.status).toBe('MISS')
   })
 

@@ -130,7 +130,7 @@ describe('customer-profile', () => {
     ['hang', 504, 'UPSTREAM_TIMEOUT']
   ])('maps an AEP %s to %i %s', async (type, status, code) => {
     testEnv().standIns.aep.control.addFault({ route: 'entities.profile', type: type as '500' })
-    const res = await lookup({ namespace: 'email', id: JANE.email, AEP_TIMEOUT_MS: '300' })
+    const res = await lookup({ namespace: 'email', id: JANE.email }, { inputs: { AEP_TIMEOUT_MS: '300' } })
     expect(res.statusCode).toBe(status)
     expect(bodyOf<ErrorBody>(res).error.code).toBe(code)
   })
@@ -144,7 +144,7 @@ describe('customer-profile', () => {
   })
 
   it('answers 500 CONFIG_INVALID naming the variable when a setting is broken', async () => {
-    const res = await lookup({ namespace: 'email', id: JANE.email, IMS_OAUTH_S2S_ORG_ID: 'not-an-org' })
+    const res = await lookup({ namespace: 'email', id: JANE.email }, { inputs: { IMS_OAUTH_S2S_ORG_ID: 'not-an-org' } })
     expect(res.statusCode).toBe(500)
     expect(bodyOf<ErrorBody>(res).error).toMatchObject({ code: 'CONFIG_INVALID', fields: { IMS_OAUTH_S2S_ORG_ID: expect.any(String) } })
   })

@@ -4,6 +4,7 @@
  * call an action's real `main` exactly as Runtime does.
  */
 import { mintAgentToken, startStandIns, type StandIns, type StandInsOptions } from '../../stand-ins'
+import { webActionParams, type WebSemantics } from '../../stand-ins/runtime/web-params'
 import { clearCallerCache } from '../../actions/lib/caller-auth'
 import { clearMetadataCache } from '../../actions/lib/org-metadata'
 import { setLogSink } from '../../actions/lib/logger'
@@ -30,14 +31,28 @@ export const JANE = { email: 'jane.doe@example.com', phone: '+14155550123', crmi
 
 export type Main = (params: Record<string, unknown>) => Promise<ActionResponse>
 
+export interface CallOptions {
+  method?: string
+  headers?: Record<string, string>
+  token?: string | null
+  body?: unknown
+  rawBody?: { text: string; contentType: string }
+  semantics?: WebSemantics
+  /** This call's deployment inputs over the suite's (a redeploy with other settings, not a request field). */
+  inputs?: Record<string, string>
+}
+
 export interface TestEnv {
   standIns: StandIns
   params: Record<string, string>
   /** Every log line the actions wrote, captured for leak scans. */
   logs: string[]
   agentToken(org?: string, expiresInSeconds?: number): string
-  /** Calls `main` like a Runtime web action: query params plus `__ow_*` fields. */
-  call(main: Main, query: Record<string, unknown>, opts?: { method?: string; headers?: Record<string, string>; token?: string | null; body?: Record<string, unknown> }): Promise<ActionResponse>
+  /**
+   * Calls `main` as I/O Runtime calls our deployed raw web action (or, with `semantics`, as a
+   * non-raw action or `aio app dev` would: stand-ins/runtime/web-params.ts cites the sources).
+   */
+  call(main: Main, query: Record<string, unknown>, opts?: CallOptions): Promise<ActionResponse>
   /** A fresh container: forgets every per-container cache (token, audience names, validations). */
   coldContainer(): void
   resetCounters(): void
@@ -67,6 +82,7 @@ export async function startTestEnv(options: StandInsOptions = {}, inputs: Record
     AEP_ALLOWED_SANDBOXES: 'prod,dev,nodefault',
     AEP_TIMEOUT_MS: '2000',
     AIO_STATE_ENDPOINT: standIns.state.url,
+    ALLOWED_UPSTREAM_HOSTS: '127.0.0.1,localhost',
     IDENTITY_HASH_SALT: 'integration-test-salt',
     ...inputs
   }
@@ -78,10 +94,9 @@ export async function startTestEnv(options: StandInsOptions = {}, inputs: Record
     async call(main, query, opts = {}) {
       const token = opts.token === undefined ? env.agentToken() : opts.token
       const headers: Record<string, string> = { 'x-gw-ims-org-id': ORG, ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers }
-      // Runtime merges a JSON body's top-level fields into the params of a (non-raw) web action.
-      const body = typeof opts.body === 'object' && opts.body !== null ? opts.body : {}
       const method = (opts.method ?? 'get').toLowerCase()
-      const res = await main({ ...params, ...query, ...body, __ow_method: method, __ow_headers: headers, __ow_path: '' })
+      const request = { method, query, headers, body: opts.body, rawBody: opts.rawBody }
+      const res = await main(webActionParams({ ...params, ...opts.inputs }, request, opts.semantics))
       // The contract test of every suite: a response the document does not describe fails the test.
       const name = ACTION_NAMES.get(main)
       if (name) assertValidResponse(name, method, res)

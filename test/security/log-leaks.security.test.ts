@@ -69,8 +69,8 @@ describe('logs of a broad run', () => {
     // Upstreams failing: AEP errors and garbage, State down.
     for (const type of ['503', 'malformed', 'reset'] as const) {
       env.standIns.aep.control.addFault({ route: '*', type, times: 4 })
-      await env.call(profile, { namespace: 'email', id: JANE.email, refresh: 'true', AEP_TIMEOUT_MS: '300' }, as)
-      await env.call(batch, { AEP_TIMEOUT_MS: '300' }, { method: 'POST', token, body: { identities: ids.slice(0, 3) } })
+      await env.call(profile, { namespace: 'email', id: JANE.email, refresh: 'true' }, { ...as, inputs: { AEP_TIMEOUT_MS: '300' } })
+      await env.call(batch, {}, { inputs: { AEP_TIMEOUT_MS: '300' }, method: 'POST', token, body: { identities: ids.slice(0, 3) } })
       env.standIns.aep.control.clearFaults()
     }
     env.standIns.state.control.addFault({ route: '*', type: '503' })

@@ -1,0 +1,137 @@
+/**
+ * No request can change a setting. Every input that app.config.yaml declares (so a new setting is
+ * covered without editing this file) is sent, as a query field and as a JSON body field, to every
+ * action the manifest declares, the way I/O Runtime calls our raw web actions and the way
+ * `aio app dev` does. URL-like values point at a local rogue server. Each attempt must reach
+ * nothing, answer as if it had not been made (or 400), and write no State entry under a key the
+ * honest request does not write.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import type { ActionResponse } from '../../actions/lib/http'
+import type { WebSemantics } from '../../stand-ins/runtime/web-params'
+import { bodyOf, JANE, OTHER_ORG, startTestEnv, type Main, type TestEnv } from '../integration/harness'
+
+interface ManifestAction { function: string; web?: string; inputs?: Record<string, unknown>; annotations?: Record<string, unknown> }
+const ROOT = join(__dirname, '..', '..')
+const manifest = parse(readFileSync(join(ROOT, 'app.config.yaml'), 'utf8')) as {
+  application: { runtimeManifest: { packages: Record<string, { actions: Record<string, ManifestAction> }> } }
+}
+const actions = Object.entries(manifest.application.runtimeManifest.packages).flatMap(([, p]) => Object.entries(p.actions))
+const settings = [...new Set(actions.flatMap(([, a]) => Object.keys(a.inputs ?? {})))].sort()
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const mainOf = (a: ManifestAction): Main => (require(join(ROOT, a.function)) as { main: Main }).main
+
+/** An honest request per action; an action added later without one is still attacked with a bare GET. */
+const HONEST: Record<string, { method: string; query: Record<string, string>; body?: Record<string, unknown> }> = {
+  'customer-profile': { method: 'GET', query: { namespace: 'email', id: JANE.email } },
+  'customer-events': { method: 'GET', query: { namespace: 'email', id: JANE.email, limit: '2' } },
+  metadata: { method: 'GET', query: {} },
+  'customer-profiles': { method: 'POST', query: {}, body: { identities: [{ namespace: 'email', id: JANE.email }] } },
+  'cache-invalidate': { method: 'POST', query: {}, body: { namespace: 'email', id: JANE.email } }
+}
+
+let env: TestEnv
+let rogue: Server
+let rogueUrl = ''
+const rogueHits: string[] = []
+
+/** What an attacker would put in a setting: a foreign host for URLs, another plausible value otherwise. */
+function hostileValue(name: string): string {
+  const table: Record<string, string> = {
+    IMS_OAUTH_S2S_ORG_ID: OTHER_ORG,
+    AEP_SANDBOX: 'dev',
+    AEP_ALLOWED_SANDBOXES: 'prod,dev,nodefault,attacker',
+    AEP_TIMEOUT_MS: '100',
+    CACHE_TTL_SECONDS: '0',
+    INSIGHT_FIELD_MAP: '{"churnPropensity":"person.name.firstName"}',
+    IDENTITY_HASH_SALT: 'attacker-chosen-salt-0000',
+    LOG_LEVEL: 'debug',
+    ALLOWED_UPSTREAM_HOSTS: '127.0.0.1,localhost,evil.example'
+  }
+  return table[name] ?? rogueUrl
+}
+
+/** The parts of an answer a repeated honest request shares with the first (ids and timings differ). */
+function comparable(res: ActionResponse): unknown {
+  return JSON.parse(JSON.stringify({ status: res.statusCode, body: res.body }), (k, v: unknown) =>
+    ['requestId', 'cache', 'ageSeconds', 'durationMs', 'nextCursor', 'fetchedAt', 'upstreamCalls'].includes(k) ? undefined : v)
+}
+
+beforeAll(async () => {
+  rogue = createServer((req, res) => {
+    rogueHits.push(`${req.method ?? ''} ${req.url ?? ''} auth=${req.headers.authorization ? 'yes' : 'no'}`)
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+  })
+  await new Promise<void>((resolve) => rogue.listen(0, '127.0.0.1', resolve))
+  rogueUrl = `http://127.0.0.1:${(rogue.address() as AddressInfo).port}`
+  env = await startTestEnv()
+})
+afterAll(async () => {
+  await env.close()
+  await new Promise((resolve) => rogue.close(resolve))
+})
+
+describe('the manifest', () => {
+  it('declares every action a raw web action behind require-adobe-auth, with upper-case setting names only', () => {
+    // Prepare
+    const shapes = actions.map(([name, a]) => [name, a.web, a.annotations?.['require-adobe-auth']])
+    // Act
+    const badNames = settings.filter((s) => !/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(s))
+    // Assess
+    expect(shapes).toEqual(actions.map(([name]) => [name, 'raw', true]))
+    expect(badNames).toEqual([])
+    expect(settings.length).toBeGreaterThanOrEqual(15)
+  })
+})
+
+describe.each<WebSemantics>(['raw', 'aio-dev'])('a request naming a setting (%s semantics)', (semantics) => {
+  it.each(actions.map(([name, a]) => [name, a] as const))('%s: changes nothing, contacts nothing, writes nothing new', async (name, action) => {
+    // Prepare: the honest answer and the keys the honest request writes.
+    const main = mainOf(action)
+    const honest = HONEST[name] ?? { method: 'GET', query: {} }
+    env.reset()
+    const baseline = await env.call(main, honest.query, { method: honest.method, body: honest.body, semantics })
+    const honestKeys = new Set(env.standIns.state.store.keys('cah-local'))
+    const again = comparable(await env.call(main, honest.query, { method: honest.method, body: honest.body, semantics }))
+    expect(comparable(baseline)).toEqual(again)
+    rogueHits.length = 0
+    const outcomes: string[] = []
+
+    // Act: each setting, in the query and in the body.
+    for (const setting of settings) {
+      for (const where of ['query', 'body'] as const) {
+        const value = hostileValue(setting)
+        const query = where === 'query' ? { ...honest.query, [setting]: value } : honest.query
+        const body = where === 'body' ? { ...honest.body, [setting]: value } : honest.body
+        const res = await env.call(main, query, { method: honest.method, body, semantics })
+        const refused = res.statusCode === 400 && Object.keys(bodyOf<{ error: { fields: object } }>(res).error.fields).includes(setting)
+        const unchanged = JSON.stringify(comparable(res)) === JSON.stringify(again)
+        if (!refused && !unchanged) outcomes.push(`${setting} in ${where}: ${res.statusCode} ${JSON.stringify(res.body).slice(0, 160)}`)
+      }
+    }
+
+    // Assess
+    expect(outcomes).toEqual([])
+    expect(rogueHits).toEqual([])
+    expect(env.standIns.state.store.keys('cah-local').filter((k) => !honestKeys.has(k))).toEqual([])
+  })
+})
+
+describe('why the actions are raw', () => {
+  it('under non-raw semantics (what `final` fails to prevent) a body field would send the agent\'s token to a foreign IMS', async () => {
+    // Prepare: the same action, as Runtime would call it were it an ordinary web action.
+    const [, action] = actions.find(([n]) => n === 'customer-profiles') ?? []
+    if (!action) throw new Error('customer-profiles is not in the manifest')
+    env.reset()
+    rogueHits.length = 0
+    // Act
+    await env.call(mainOf(action), {}, { method: 'POST', body: { identities: [{ namespace: 'email', id: JANE.email }], IMS_BASE_URL: rogueUrl }, semantics: 'non-raw' })
+    // Assess: the harness models the threat, so the raw suites above are not passing by accident.
+    expect(rogueHits.filter((h) => h.includes('/ims/validate_token'))).not.toEqual([])
+  })
+})
