@@ -13,10 +13,10 @@ module.exports = {
         use: { loader: 'ts-loader', options: { configFile: path.join(__dirname, 'tsconfig.build.json'), transpileOnly: true } }
       },
       {
-        // aio-lib-state compiles its argument schemas on every call; see actions/lib/ajv-compiled-once.ts.
+        // aio-lib-state compiles its argument schemas on every call; see actions/lib/cache/ajv-compiled-once.ts.
         // Rule.resolve applies to the dependencies of the matched modules: only aio-lib-state's `ajv`.
         include: /[\\/]@adobe[\\/]aio-lib-state[\\/]/,
-        resolve: { alias: { ajv$: path.join(__dirname, 'actions', 'lib', 'ajv-compiled-once.ts') } }
+        resolve: { alias: { ajv$: path.join(__dirname, 'actions', 'lib', 'cache', 'ajv-compiled-once.ts') } }
       }
     ]
   }

@@ -1,8 +1,7 @@
 /**
- * POST cache-invalidate  { "namespace": "email", "id": "…", "sandbox"?: "prod" }
- * Drops the customer's cached views so the next lookup reads AEP. See docs/api.md.
+ * POST cache-invalidate { namespace, id[, sandbox] }: forget a customer's cached views. See docs/api.md.
  */
-import { serveCacheInvalidation } from '../lib/cache-invalidation'
-import { webAction } from '../lib/web-action'
+import { webAction } from '../lib/http'
+import { serveCacheInvalidate } from './handler'
 
-export const main = webAction('cache-invalidate', ['POST'], serveCacheInvalidation)
+export const main = webAction({ name: 'cache-invalidate', methods: ['POST'], audit: 'cache-invalidate', handle: serveCacheInvalidate })

@@ -1,8 +1,8 @@
 /**
  * GET customer-events?namespace=&id=[&cursor=&limit=&sandbox=&mergePolicyId=]
- * A page of the customer's experience events ("load more"). See docs/api.md.
+ * One page of a customer's experience events, newest first. See docs/api.md.
  */
-import { serveCustomerEvents } from '../lib/customer-events'
-import { webAction } from '../lib/web-action'
+import { webAction } from '../lib/http'
+import { serveCustomerEvents } from './handler'
 
-export const main = webAction('customer-events', ['GET'], serveCustomerEvents)
+export const main = webAction({ name: 'customer-events', methods: ['GET'], audit: 'customer-events', handle: serveCustomerEvents })

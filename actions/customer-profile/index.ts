@@ -2,7 +2,7 @@
  * GET customer-profile?namespace=&id=[&sandbox=&mergePolicyId=&fields=&eventsLimit=&refresh=]
  * One customer's view from AEP Real-Time Customer Profile. See docs/api.md.
  */
-import { serveCustomerLookup } from '../lib/customer-lookup'
-import { webAction } from '../lib/web-action'
+import { webAction } from '../lib/http'
+import { serveCustomerProfile } from './handler'
 
-export const main = webAction('customer-profile', ['GET'], serveCustomerLookup)
+export const main = webAction({ name: 'customer-profile', methods: ['GET'], audit: 'customer-lookup', handle: serveCustomerProfile })

@@ -1,8 +1,8 @@
 /**
- * POST customer-profiles  { "identities": [{ "namespace": "email", "id": "…" }, …] (≤ 100), "include"?: [...] }
- * Batch lookup for other systems: each identity with its own status. See docs/api.md.
+ * POST customer-profiles { identities: [{ namespace, id }, …], include?, sandbox?, mergePolicyId?, eventsLimit? }
+ * Up to 100 customers at once, each with its own status. See docs/api.md.
  */
-import { serveCustomerBatch } from '../lib/customer-batch'
-import { webAction } from '../lib/web-action'
+import { webAction } from '../lib/http'
+import { serveCustomerProfiles } from './handler'
 
-export const main = webAction('customer-profiles', ['POST'], serveCustomerBatch)
+export const main = webAction({ name: 'customer-profiles', methods: ['POST'], audit: 'customer-batch', handle: serveCustomerProfiles })

@@ -1,8 +1,7 @@
 /**
- * GET metadata[?sandbox=]
- * The org's identity namespaces and merge policies, and the sandboxes this app may use. See docs/api.md.
+ * GET metadata[?sandbox=]: identity namespaces, merge policies and allowed sandboxes. See docs/api.md.
  */
-import { serveOrgMetadata } from '../lib/org-metadata'
-import { webAction } from '../lib/web-action'
+import { webAction } from '../lib/http'
+import { serveMetadata } from './handler'
 
-export const main = webAction('metadata', ['GET'], serveOrgMetadata)
+export const main = webAction({ name: 'metadata', methods: ['GET'], handle: serveMetadata })

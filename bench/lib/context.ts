@@ -1,5 +1,5 @@
 /** What every scenario receives: the options, the stand-ins, and helpers to call built actions. */
-import type { ActionResponse } from '../../actions/lib/http'
+import type { ActionResponse } from '../../actions/lib/http/responses'
 import type { BenchEnv, LookupIdentity } from './env'
 import { activate, webParams, type ActionName, type LogCounts, type Main } from './runtime'
 import { nowMs } from './stats'

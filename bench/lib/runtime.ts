@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, openSync, statSync, writeSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import type { ActionResponse } from '../../actions/lib/http'
+import type { ActionResponse } from '../../actions/lib/http/responses'
 import { webActionParams } from '../../stand-ins/runtime/web-params'
 
 /** The project root; a container process compiled to a temporary directory is told it by BENCH_ROOT. */

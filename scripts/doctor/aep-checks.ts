@@ -3,7 +3,7 @@
  * org; does every sandbox a caller may pick exist for this credential; and is there a merge policy
  * to look profiles up with in each (AEP_MERGE_POLICY_ID, or the sandbox's default).
  */
-import type { Config } from '../../actions/lib/config'
+import type { Config } from '../../actions/lib/config/config'
 import type { AepProbe, ProbeOutcome } from './aep-probe'
 import { check, type CheckResult } from './types'
 

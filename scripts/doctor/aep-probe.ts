@@ -3,9 +3,9 @@
  * the doctor can tell a refused credential from an unknown sandbox (the client, rightly, maps
  * both to one error code for callers).
  */
-import type { Config } from '../../actions/lib/config'
-import { UpstreamError } from '../../actions/lib/errors'
-import { exchange, type FetchLike } from '../../actions/lib/upstream-http'
+import type { Config } from '../../actions/lib/config/config'
+import { UpstreamError } from '../../actions/lib/errors/errors'
+import { exchange, type FetchLike } from '../../actions/lib/aep/upstream-http'
 
 export type ProbeOutcome =
   | { kind: 'ok'; status: number; body: unknown }

@@ -3,8 +3,8 @@
  * they will get, every problem reported with where the right value comes from, plus the mistakes
  * parseConfig cannot see on its own (local-only values in a production configuration).
  */
-import { parseConfig, type Config, type Params } from '../../actions/lib/config'
-import { ConfigError } from '../../actions/lib/errors'
+import { parseConfig, type Config, type Params } from '../../actions/lib/config/config'
+import { ConfigError } from '../../actions/lib/errors/errors'
 import { hintFor } from './hints'
 import { check, type CheckResult } from './types'
 

@@ -1,8 +1,8 @@
 /** Can the actions get their service token? The same call they make: fetchServiceToken (aio-lib-ims). */
-import type { Config } from '../../actions/lib/config'
-import { UpstreamError } from '../../actions/lib/errors'
-import { fetchServiceToken } from '../../actions/lib/ims-client'
-import type { TokenEntry } from '../../actions/lib/service-token'
+import type { Config } from '../../actions/lib/config/config'
+import { UpstreamError } from '../../actions/lib/errors/errors'
+import { fetchServiceToken } from '../../actions/lib/ims/ims-client'
+import type { TokenEntry } from '../../actions/lib/ims/service-token'
 import { check, within, type CheckResult } from './types'
 
 const GROUP = 'Adobe IMS'

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import type { Params } from '../../actions/lib/config'
+import type { Params } from '../../actions/lib/config/config'
 import { check, type CheckResult } from './types'
 
 export interface ActionInputs {

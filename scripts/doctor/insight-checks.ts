@@ -3,11 +3,11 @@
  * call, so the admin names a few known customers (`--sample email:someone@example.com`); they are
  * looked up in the default sandbox with one multi-entity POST, as the batch action does it.
  */
-import { AepClient } from '../../actions/lib/aep-client'
-import type { Config } from '../../actions/lib/config'
-import { normaliseIdentity, type NormalisedIdentity } from '../../actions/lib/identity'
-import { readPath } from '../../actions/lib/insights'
-import type { FetchLike } from '../../actions/lib/upstream-http'
+import { AepClient } from '../../actions/lib/aep/aep-client'
+import type { Config } from '../../actions/lib/config/config'
+import { normaliseIdentity, type NormalisedIdentity } from '../../actions/lib/input/identity'
+import { readPath } from '../../actions/lib/view/insights'
+import type { FetchLike } from '../../actions/lib/aep/upstream-http'
 import { check, type CheckResult } from './types'
 
 const GROUP = 'Customer data'

@@ -3,8 +3,8 @@
  * token → AEP (gateway, sandboxes, merge policies) → sample data → State; and, needing only the
  * Runtime namespace, log forwarding (whether the audit lines survive).
  */
-import type { Config } from '../../actions/lib/config'
-import type { FetchLike } from '../../actions/lib/upstream-http'
+import type { Config } from '../../actions/lib/config/config'
+import type { FetchLike } from '../../actions/lib/aep/upstream-http'
 import { checkAep } from './aep-checks'
 import { aepProbe } from './aep-probe'
 import { checkConfig, isLoopback } from './config-checks'

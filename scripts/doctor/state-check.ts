@@ -3,7 +3,7 @@
  * deleted with @adobe/aio-lib-state, with the Runtime namespace and auth the actions run under.
  */
 import { randomBytes } from 'node:crypto'
-import type { Config } from '../../actions/lib/config'
+import type { Config } from '../../actions/lib/config/config'
 import { check, within, type CheckResult } from './types'
 
 const GROUP = 'App Builder State'

@@ -1,5 +1,5 @@
 /** Responses shaped as the actions return them, for the validator's own tests. */
-import type { CustomerView, ErrorBody } from '../../actions/lib/view-types'
+import type { CustomerView, ErrorBody } from '../../actions/lib/view/view-types'
 import type { ResponseLike } from './openapi'
 
 export const REQUEST_ID = '5db931d1-a35f-46ae-a3d7-9f6bd9bf2eb6'

@@ -2,7 +2,8 @@
  * docs/openapi.yaml itself: a well-formed OpenAPI 3.1 document whose endpoints, error codes and
  * customer view agree with the source, and whose examples pass its own schemas.
  */
-import { MAX_EVENTS_LIMIT, SECTIONS } from '../../actions/lib/lookup-request'
+import { MAX_EVENTS_LIMIT } from '../../actions/lib/input/params'
+import { SECTIONS } from '../../actions/lib/view/sections'
 import { documentedErrorCodes, validateRequestBody, validateResponse } from './openapi'
 import { atPointer, deref, isJson, loadContract, toAjvSchema, type Json } from './openapi-document'
 import { actionFolders, declaredActions, errorStatusesInSource, ROOT } from './source-facts'
@@ -162,7 +163,7 @@ describe('error codes', () => {
   const catalogue = deref(doc, { $ref: '#/components/schemas/ErrorCode' }) ?? {}
   const enumerated = Array.isArray(catalogue.enum) ? catalogue.enum.map(String) : []
 
-  it('lists every code of actions/lib/errors.ts and http.ts with its status, and no other', () => {
+  it('lists every code of actions/lib/errors/errors.ts and http.ts with its status, and no other', () => {
     const table = String(catalogue.description)
 
     const wrongRows = [...source].filter(([code, status]) => !table.includes(`| \`${code}\` | ${status} |`))
@@ -189,8 +190,8 @@ describe('error codes', () => {
 })
 
 describe('the customer view schema', () => {
-  it('mirrors actions/lib/view-types.ts: properties, optional ones, nullability and enums', () => {
-    const problems = mirrorProblems(`${ROOT}/actions/lib/view-types.ts`, { CustomerView: 'CustomerView', ErrorBody: 'ErrorBody' }, doc, { relaxedRequired: new Set(['Customer']) })
+  it('mirrors actions/lib/view/view-types.ts: properties, optional ones, nullability and enums', () => {
+    const problems = mirrorProblems(`${ROOT}/actions/lib/view/view-types.ts`, { CustomerView: 'CustomerView', ErrorBody: 'ErrorBody' }, doc, { relaxedRequired: new Set(['Customer']) })
 
     expect(problems).toEqual([])
   })
@@ -210,8 +211,8 @@ describe('the customer view schema', () => {
     expect(maxima.map((p) => atPointer(doc, p))).toEqual(maxima.map(() => MAX_EVENTS_LIMIT))
   })
 
-  it('mirrors the namespaces and merge policies of actions/lib/aep-types.ts', () => {
-    const problems = mirrorProblems(`${ROOT}/actions/lib/aep-types.ts`, { AepNamespace: 'IdentityNamespace', AepMergePolicy: 'MergePolicy' }, doc)
+  it('mirrors the namespaces and merge policies of actions/lib/aep/aep-types.ts', () => {
+    const problems = mirrorProblems(`${ROOT}/actions/lib/aep/aep-types.ts`, { AepNamespace: 'IdentityNamespace', AepMergePolicy: 'MergePolicy' }, doc)
 
     expect(problems).toEqual([])
   })

@@ -1,7 +1,7 @@
 /**
  * Facts the contract must agree with, read from the source text rather than imported, so that a new
  * error code or action is noticed even before anything calls it: every error code with its status
- * (actions/lib/errors.ts, http.ts) and every web action with its methods (actions/<name>/index.ts).
+ * (actions/lib/errors/errors.ts, http.ts) and every web action with its methods (actions/<name>/index.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -14,7 +14,7 @@ const codesIn = (text: string): string[] => [...text.matchAll(/'([A-Z][A-Z_]+)'/
 
 /** code → HTTP status, for every code errors.ts declares and the generic 500 of http.ts. */
 export function errorStatusesInSource(): Map<string, number> {
-  const errors = read('actions/lib/errors.ts')
+  const errors = read('actions/lib/errors/errors.ts')
   const out = new Map<string, number>()
   for (const [, body = ''] of errors.matchAll(/class \w+ extends AppError \{([\s\S]*?)\n\}/g)) {
     const status = /readonly status = (\d+)/.exec(body)?.[1]
@@ -25,13 +25,13 @@ export function errorStatusesInSource(): Map<string, number> {
   const upstreamStatus = /const UPSTREAM_STATUS[^=]*=\s*\{([\s\S]*?)\}/.exec(errors)?.[1] ?? ''
   const statusOf = new Map([...upstreamStatus.matchAll(/(\w+):\s*(\d+)/g)].map((m) => [m[1] ?? '', Number(m[2])]))
   for (const code of codesIn(upstreamUnion)) out.set(code, statusOf.get(code) ?? NaN)
-  for (const m of read('actions/lib/http.ts').matchAll(/statusCode: (\d+),[\s\S]{0,300}?code: '([A-Z_]+)'/g)) out.set(m[2] ?? '', Number(m[1]))
+  for (const m of read('actions/lib/http/responses.ts').matchAll(/statusCode: (\d+),[\s\S]{0,300}?code: '([A-Z_]+)'/g)) out.set(m[2] ?? '', Number(m[1]))
   return out
 }
 
 export interface DeclaredAction {
   name: string
-  /** Upper-case methods from `webAction(name, [methods], …)`. */
+  /** Upper-case methods from `webAction({ name, methods: [...], … })`. */
   methods: string[]
 }
 
@@ -42,7 +42,7 @@ export function declaredActions(): Array<DeclaredAction & { declaredAs: string |
     .application?.runtimeManifest?.packages?.['customer-activity-hub']
   return Object.keys(pkg?.actions ?? {}).map((name) => {
     const file = join(ROOT, 'actions', name, 'index.ts')
-    const m = existsSync(file) ? /webAction\(\s*'([^']+)'\s*,\s*\[([^\]]*)\]/.exec(readFileSync(file, 'utf8')) : null
+    const m = existsSync(file) ? /webAction\(\s*\{\s*name:\s*'([^']+)'\s*,\s*methods:\s*\[([^\]]*)\]/.exec(readFileSync(file, 'utf8')) : null
     return { name, declaredAs: m?.[1] ?? null, methods: m ? [...(m[2] ?? '').matchAll(/'(\w+)'/g)].map((x) => (x[1] ?? '').toUpperCase()) : [] }
   })
 }

@@ -1,5 +1,5 @@
 /**
- * Compares TypeScript interfaces (actions/lib/view-types.ts, aep-types.ts) with the schemas of
+ * Compares TypeScript interfaces (actions/lib/view/view-types.ts, aep-types.ts) with the schemas of
  * docs/openapi.yaml: the same property names, the same required/optional split, null allowed exactly
  * where the type allows it, the same literal unions. A schema may narrow a `string` to an enum.
  */

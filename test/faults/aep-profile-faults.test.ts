@@ -5,9 +5,9 @@
  * half-built 200, a cached failure or an unhandled rejection.
  */
 import { main } from '../../actions/customer-profile'
-import { LOOKUP_BUDGET_MS } from '../../actions/lib/profile-service'
-import { DEFAULT_RETRY } from '../../actions/lib/upstream-http'
-import type { CustomerView } from '../../actions/lib/view-types'
+import { LOOKUP_BUDGET_MS } from '../../actions/lib/lookup/single-lookup'
+import { DEFAULT_RETRY } from '../../actions/lib/aep/upstream-http'
+import type { CustomerView } from '../../actions/lib/view/view-types'
 import type { Fault, FaultType } from '../../stand-ins'
 import { bodyOf, startTestEnv, type TestEnv } from '../integration/harness'
 import { findLeaks, seededPii, seedsOf } from '../security/leak-scan'

@@ -9,9 +9,9 @@
  * budget, not one budget per case.
  */
 import { main } from '../../actions/customer-profile'
-import type { ActionResponse } from '../../actions/lib/http'
-import { setLogSink } from '../../actions/lib/logger'
-import { LOOKUP_BUDGET_MS } from '../../actions/lib/profile-service'
+import type { ActionResponse } from '../../actions/lib/http/responses'
+import { setLogSink } from '../../actions/lib/observability/logger'
+import { LOOKUP_BUDGET_MS } from '../../actions/lib/lookup/single-lookup'
 import { startIms, type Fault, type FaultType, type ImsHandle } from '../../stand-ins'
 import { bodyOf, startTestEnv, type TestEnv } from '../integration/harness'
 import { findLeaks, seededPii, seedsOf } from '../security/leak-scan'

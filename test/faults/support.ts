@@ -3,7 +3,7 @@
  * always carries a whole view, an error always carries a documented code, and the State stand-in
  * never holds a view built from a failed or partial upstream answer.
  */
-import type { ActionResponse } from '../../actions/lib/http'
+import type { ActionResponse } from '../../actions/lib/http/responses'
 import type { TestEnv } from '../integration/harness'
 
 /** Every error code of docs/api.md, with the HTTP status it comes with. */

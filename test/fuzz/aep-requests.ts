@@ -3,7 +3,7 @@
  * batch body is a normalised valid identity (decoded and re-checked with normaliseIdentity), every
  * parameter appears once and has a value our own code would send, and no path escapes its route.
  */
-import { normaliseIdentity } from '../../actions/lib/identity'
+import { normaliseIdentity } from '../../actions/lib/input/identity'
 import type { RequestRecord } from '../../stand-ins'
 import type { TestEnv } from '../integration/harness'
 

@@ -7,8 +7,8 @@
  */
 import fc from 'fast-check'
 import { main as batch } from '../../actions/customer-profiles'
-import type { BatchAnswer, BatchStatus } from '../../actions/lib/batch-lookup'
-import type { ActionResponse } from '../../actions/lib/http'
+import type { BatchAnswer, BatchStatus } from '../../actions/lib/lookup/batch-lookup'
+import type { ActionResponse } from '../../actions/lib/http/responses'
 import { MERGE_POLICY_IDS } from '../../stand-ins'
 import { OTHER_ORG, startTestEnv, type TestEnv } from '../integration/harness'
 import { customerProblems, errorCode, errorProblems, valueProblems, watchUnhandledRejections } from '../faults/support'

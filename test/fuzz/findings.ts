@@ -3,7 +3,7 @@
  * shortest example of each), instead of stopping at the first failure: one run shows every class
  * of bug, and still counts all its requests. The suite then asserts there were none.
  */
-import type { ActionResponse } from '../../actions/lib/http'
+import type { ActionResponse } from '../../actions/lib/http/responses'
 import { errorCode } from '../faults/support'
 
 const MAX_TEXT = 120

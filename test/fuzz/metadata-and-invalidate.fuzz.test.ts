@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { main as invalidate } from '../../actions/cache-invalidate'
 import { main as metadata } from '../../actions/metadata'
-import type { ActionResponse } from '../../actions/lib/http'
+import type { ActionResponse } from '../../actions/lib/http/responses'
 import { OTHER_ORG, startTestEnv, type Main, type TestEnv } from '../integration/harness'
 import { errorCode, errorProblems, watchUnhandledRejections } from '../faults/support'
 import { findLeaks, seededPii, seedsOf } from '../security/leak-scan'

@@ -4,7 +4,7 @@
  */
 import { main as invalidate } from '../../actions/cache-invalidate'
 import { main } from '../../actions/customer-profile'
-import type { CustomerView, ErrorBody } from '../../actions/lib/view-types'
+import type { CustomerView, ErrorBody } from '../../actions/lib/view/view-types'
 import { bodyOf, CLIENT_SECRET, JANE, OTHER_ORG, type TestEnv, useTestEnv } from './harness'
 
 const testEnv = useTestEnv()

@@ -3,7 +3,7 @@
  * aio-lib-state, our AEP client — all over HTTP against the local stand-ins.
  */
 import { main } from '../../actions/customer-profile'
-import type { CustomerView, ErrorBody } from '../../actions/lib/view-types'
+import type { CustomerView, ErrorBody } from '../../actions/lib/view/view-types'
 import { bodyOf, JANE, type TestEnv, useTestEnv } from './harness'
 
 const testEnv = useTestEnv()

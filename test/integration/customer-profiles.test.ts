@@ -1,8 +1,8 @@
 /** The batch lookup for other systems, against the stand-ins. */
 import { main as batch } from '../../actions/customer-profiles'
 import { main as profile } from '../../actions/customer-profile'
-import type { BatchAnswer } from '../../actions/lib/batch-lookup'
-import type { ErrorBody } from '../../actions/lib/view-types'
+import type { BatchAnswer } from '../../actions/lib/lookup/batch-lookup'
+import type { ErrorBody } from '../../actions/lib/view/view-types'
 import { bodyOf, JANE, type TestEnv, useTestEnv } from './harness'
 
 const testEnv = useTestEnv()

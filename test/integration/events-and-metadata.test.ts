@@ -2,7 +2,7 @@
 import { main as events } from '../../actions/customer-events'
 import { main as profile } from '../../actions/customer-profile'
 import { main as metadata } from '../../actions/metadata'
-import type { CustomerEvent, CustomerView, ErrorBody } from '../../actions/lib/view-types'
+import type { CustomerEvent, CustomerView, ErrorBody } from '../../actions/lib/view/view-types'
 import { bodyOf, JANE, OTHER_ORG, type TestEnv, useTestEnv } from './harness'
 
 const testEnv = useTestEnv()

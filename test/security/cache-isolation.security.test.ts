@@ -5,8 +5,8 @@
  */
 import { main as invalidate } from '../../actions/cache-invalidate'
 import { main as profile } from '../../actions/customer-profile'
-import { setLogSink } from '../../actions/lib/logger'
-import type { CustomerView } from '../../actions/lib/view-types'
+import { setLogSink } from '../../actions/lib/observability/logger'
+import type { CustomerView } from '../../actions/lib/view/view-types'
 import { MERGE_POLICY_IDS } from '../../stand-ins'
 import { bodyOf, JANE, OTHER_ORG, startTestEnv, type TestEnv } from '../integration/harness'
 import { VIEW_KEY } from '../faults/support'

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import type { ActionResponse } from '../../actions/lib/http'
+import type { ActionResponse } from '../../actions/lib/http/responses'
 import type { WebSemantics } from '../../stand-ins/runtime/web-params'
 import { bodyOf, JANE, OTHER_ORG, startTestEnv, type Main, type TestEnv } from '../integration/harness'
 

@@ -1,6 +1,6 @@
-import { AepClient, type TokenSource } from '../../../actions/lib/aep-client'
-import { UpstreamError } from '../../../actions/lib/errors'
-import type { FetchLike } from '../../../actions/lib/upstream-http'
+import { AepClient, type TokenSource } from '../../../actions/lib/aep/aep-client'
+import { UpstreamError } from '../../../actions/lib/errors/errors'
+import type { FetchLike } from '../../../actions/lib/aep/upstream-http'
 
 const identity = { namespace: 'email', aepNamespace: 'Email', id: 'jane.doe@example.com' }
 

@@ -1,5 +1,5 @@
-import { authorizeCaller, clearCallerCache, type ImsIdentityApi } from '../../../actions/lib/caller-auth'
-import { ForbiddenError, UnauthenticatedError } from '../../../actions/lib/errors'
+import { authorizeCaller, clearCallerCache, type ImsIdentityApi } from '../../../actions/lib/ims/caller-auth'
+import { ForbiddenError, UnauthenticatedError } from '../../../actions/lib/errors/errors'
 
 const ORG = 'DEMO0000000000000000000A@AdobeOrg'
 

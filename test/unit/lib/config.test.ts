@@ -1,5 +1,5 @@
-import { parseConfig } from '../../../actions/lib/config'
-import { ConfigError } from '../../../actions/lib/errors'
+import { parseConfig } from '../../../actions/lib/config/config'
+import { ConfigError } from '../../../actions/lib/errors/errors'
 
 const BASE = {
   IMS_OAUTH_S2S_ORG_ID: 'DEMO0000000000000000000A@AdobeOrg',

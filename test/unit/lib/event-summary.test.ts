@@ -1,4 +1,4 @@
-import { toCustomerEvent } from '../../../actions/lib/event-summary'
+import { toCustomerEvent } from '../../../actions/lib/view/event-summary'
 
 const at = Date.parse('2026-11-20T10:00:00Z')
 

@@ -1,4 +1,4 @@
-import { normaliseIdentity } from '../../../actions/lib/identity'
+import { normaliseIdentity } from '../../../actions/lib/input/identity'
 
 describe('normaliseIdentity', () => {
   it('trims and lower-cases e-mail addresses the way AEP stores them', () => {

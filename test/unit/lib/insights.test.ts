@@ -1,4 +1,5 @@
-import { bandOf, DEFAULT_INSIGHT_MAP, parseInsightMap, readInsights } from '../../../actions/lib/insights'
+import { bandOf, readInsights } from '../../../actions/lib/view/insights'
+import { DEFAULT_INSIGHT_MAP, parseInsightMap } from '../../../actions/lib/config/insight-map'
 
 describe('insights', () => {
   it('reads lifetime value and scores through the configured tenant paths', () => {

@@ -1,6 +1,6 @@
-import { parseConfig } from '../../../actions/lib/config'
-import { ValidationError } from '../../../actions/lib/errors'
-import { parseLookupRequest } from '../../../actions/lib/lookup-request'
+import { parseConfig } from '../../../actions/lib/config/config'
+import { ValidationError } from '../../../actions/lib/errors/errors'
+import { parseLookupRequest } from '../../../actions/lib/input/lookup-request'
 
 const config = parseConfig({
   IMS_OAUTH_S2S_ORG_ID: 'DEMO0000000000000000000A@AdobeOrg',

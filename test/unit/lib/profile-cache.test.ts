@@ -1,5 +1,5 @@
-import { fit } from '../../../actions/lib/profile-cache'
-import type { CustomerView } from '../../../actions/lib/view-types'
+import { fit } from '../../../actions/lib/cache/profile-cache'
+import type { CustomerView } from '../../../actions/lib/view/view-types'
 
 function view(events: number, summaryLength: number): CustomerView {
   return {

@@ -1,4 +1,4 @@
-import { SAFETY_MARGIN_MS, ServiceTokenProvider, type TokenEntry, type TokenStore } from '../../../actions/lib/service-token'
+import { SAFETY_MARGIN_MS, ServiceTokenProvider, type TokenEntry, type TokenStore } from '../../../actions/lib/ims/service-token'
 
 function fakeIms(lifetimeMs = 24 * 3600_000): { fetch: () => Promise<TokenEntry>; calls: () => number } {
   let n = 0

@@ -1,5 +1,5 @@
-import { isSettingName, readWebRequest } from '../../../actions/lib/web-request'
-import { ValidationError } from '../../../actions/lib/errors'
+import { isSettingName, readWebRequest } from '../../../actions/lib/http/web-request'
+import { ValidationError } from '../../../actions/lib/errors/errors'
 
 const json = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64')
 

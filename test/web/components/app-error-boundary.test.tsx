@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from '@testing-library/react'
-import type { Identity } from '../../../actions/lib/view-types'
+import type { Identity } from '../../../actions/lib/view/view-types'
 import { janeDoe } from '../support/fixtures'
 import { renderApp, typeAndEnter } from '../support/render-app'
 

@@ -1,9 +1,9 @@
 /**
- * Test data shaped by the actions' contract (actions/lib/view-types.ts): Jane Doe, a gold member
+ * Test data shaped by the actions' contract (actions/lib/view/view-types.ts): Jane Doe, a gold member
  * with purchases, email and support activity. Event times are relative to "now" so relative-time
  * text is predictable.
  */
-import type { CustomerEvent, CustomerView, ErrorBody } from '../../../actions/lib/view-types'
+import type { CustomerEvent, CustomerView, ErrorBody } from '../../../actions/lib/view/view-types'
 
 const HOUR = 3600 * 1000
 const DAY = 24 * HOUR

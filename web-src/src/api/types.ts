@@ -2,7 +2,7 @@
  * What the UI sends to and receives from the actions. The customer view itself is the actions'
  * contract (actions/lib/view-types.ts); this file only adds the shapes of the smaller endpoints.
  */
-import type { CustomerEvent, CustomerView, ErrorBody } from '../../../actions/lib/view-types'
+import type { CustomerEvent, CustomerView, ErrorBody } from '../../../actions/lib/view/view-types'
 
 export type { CustomerEvent, CustomerView, ErrorBody }
 

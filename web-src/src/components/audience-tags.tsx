@@ -2,7 +2,7 @@
 import { Item, TagGroup, Text } from '@adobe/react-spectrum'
 import CheckmarkCircle from '@spectrum-icons/workflow/CheckmarkCircle'
 import RemoveCircle from '@spectrum-icons/workflow/RemoveCircle'
-import type { Audience } from '../../../actions/lib/view-types'
+import type { Audience } from '../../../actions/lib/view/view-types'
 import { useI18n } from '../i18n/i18n-context'
 
 export function AudienceTags({ audiences }: { audiences: Audience[] }): JSX.Element {

@@ -1,5 +1,5 @@
 /** Who the caller is: name (the result heading), primary contact, loyalty tier and customer since. */
-import type { Customer } from '../../../actions/lib/view-types'
+import type { Customer } from '../../../actions/lib/view/view-types'
 import { useI18n } from '../i18n/i18n-context'
 import { FocusHeading } from './focus-heading'
 

@@ -1,6 +1,6 @@
 /** Every identity AEP links to this customer, the primary one marked. */
 import { Badge, Text } from '@adobe/react-spectrum'
-import type { Identity } from '../../../actions/lib/view-types'
+import type { Identity } from '../../../actions/lib/view/view-types'
 import { useI18n } from '../i18n/i18n-context'
 
 export function IdentitiesList({ identities, labelOf }: { identities: Identity[]; labelOf: (code: string) => string }): JSX.Element {

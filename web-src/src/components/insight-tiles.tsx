@@ -7,7 +7,7 @@ import { Badge, Text, View } from '@adobe/react-spectrum'
 import ArrowDown from '@spectrum-icons/workflow/ArrowDown'
 import ArrowUp from '@spectrum-icons/workflow/ArrowUp'
 import Remove from '@spectrum-icons/workflow/Remove'
-import type { Band, Insights, Score } from '../../../actions/lib/view-types'
+import type { Band, Insights, Score } from '../../../actions/lib/view/view-types'
 import { useI18n } from '../i18n/i18n-context'
 
 type BadgeVariant = 'positive' | 'negative' | 'yellow'

@@ -1,6 +1,6 @@
 /** Warns that the profile shown is the cached copy because AEP failed (cache status STALE). */
 import { Content, Heading, InlineAlert } from '@adobe/react-spectrum'
-import type { CacheMeta } from '../../../actions/lib/view-types'
+import type { CacheMeta } from '../../../actions/lib/view/view-types'
 import { useI18n } from '../i18n/i18n-context'
 import { errorTitle } from '../lib/error-text'
 

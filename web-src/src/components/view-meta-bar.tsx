@@ -7,7 +7,7 @@ import Clock from '@spectrum-icons/workflow/Clock'
 import Data from '@spectrum-icons/workflow/Data'
 import Refresh from '@spectrum-icons/workflow/Refresh'
 import type { MergePolicyInfo } from '../api/types'
-import type { ViewMeta } from '../../../actions/lib/view-types'
+import type { ViewMeta } from '../../../actions/lib/view/view-types'
 import { useI18n } from '../i18n/i18n-context'
 
 interface Props {

@@ -2,7 +2,7 @@
  * Locale-aware formatting of what AEP returns. Every function takes the Intl locale explicitly
  * and never throws on odd input (an unknown currency code or a broken date falls back to text).
  */
-import type { Money } from '../../../actions/lib/view-types'
+import type { Money } from '../../../actions/lib/view/view-types'
 
 export function formatMoney(m: Money, locale: string): string {
   try {

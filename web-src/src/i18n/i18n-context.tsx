@@ -5,7 +5,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import { CATALOGUES, INTL_LOCALE, type AppLocale, type MessageKey } from './catalogues'
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatRelativeSeconds, formatRelativeTime } from './format'
-import type { Money } from '../../../actions/lib/view-types'
+import type { Money } from '../../../actions/lib/view/view-types'
 
 export type Vars = Record<string, string | number>
 

@@ -3,7 +3,7 @@
  * (the action's `summary` is English only and is not shown). AEP values such as campaign names
  * are inserted as plain text.
  */
-import type { CustomerEvent } from '../../../actions/lib/view-types'
+import type { CustomerEvent } from '../../../actions/lib/view/view-types'
 import type { I18n } from '../i18n/i18n-context'
 import type { MessageKey } from '../i18n/catalogues'
 

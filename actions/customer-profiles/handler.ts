@@ -1,0 +1,37 @@
+/**
+ * customer-profiles: the batch lookup, with one audit line per identity (the same rules as the
+ * single lookup) besides the shell's line for the request as a whole.
+ */
+import { ok, type ActionResponse, type EndpointContext } from '../lib/http'
+import { batchLookup, type BatchResult } from '../lib/lookup'
+import { audit, identityHash } from '../lib/observability'
+import { wantsBypass } from '../customer-profile/request'
+import { parseBatchRequest } from './request'
+
+const STATUS: Record<BatchResult['status'], number> = { found: 200, not_found: 404, invalid: 400, error: 502 }
+
+export async function serveCustomerProfiles(ctx: EndpointContext): Promise<ActionResponse> {
+  const { config, logger, requestId, services, notes } = ctx
+  const started = performance.now()
+  const request = parseBatchRequest(ctx.fields, config)
+  const answer = await batchLookup(request, { ...services, config, logger }, wantsBypass(ctx))
+  const durationMs = Math.round(performance.now() - started)
+  for (const r of answer.results) {
+    const item = request.items[r.index]
+    const identity = item?.identity.ok ? item.identity.identity : null
+    audit(logger, {
+      operation: 'customer-lookup',
+      caller: notes.caller,
+      org: config.ims.orgId,
+      sandbox: request.sandbox,
+      namespace: identity?.namespace ?? null,
+      identityHash: identity ? identityHash(config.identitySalt, identity.namespace, identity.id) : null,
+      outcome: r.status === 'error' ? r.error?.code ?? 'error' : r.status,
+      status: STATUS[r.status],
+      cache: r.cache?.status ?? null,
+      durationMs
+    })
+  }
+  notes.outcome = `batch:${answer.results.length}`
+  return ok({ ...answer, meta: { ...answer.meta, requestId } }, requestId)
+}

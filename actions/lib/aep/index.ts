@@ -1,0 +1,5 @@
+export * from './aep-client'
+export * from './aep-types'
+export * from './audience-names'
+export * from './events-cursor'
+export * from './upstream-http'

@@ -1,0 +1,2 @@
+export * from './profile-cache'
+export * from './state-store'

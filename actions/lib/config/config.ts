@@ -1,0 +1,168 @@
+/**
+ * The action's settings, read once from its inputs (app.config.yaml feeds them from `.env`).
+ * Business code receives this typed object and never reads `process.env` or raw params.
+ */
+import { ConfigError } from '../errors'
+import { parseLogLevel, type LogLevel } from '../observability'
+import { parseInsightMap, type InsightFieldMap } from './insight-map'
+
+export interface Config {
+  logLevel: LogLevel
+  ims: { baseUrl: string; clientId: string; clientSecret: string; orgId: string; scopes: string[] }
+  aep: {
+    baseUrl: string
+    orgId: string
+    /** The x-api-key: the OAuth Server-to-Server credential's client id. */
+    apiKey: string
+    sandbox: string
+    /** Sandboxes a caller may pick with `?sandbox=`; always includes `sandbox`. */
+    allowedSandboxes: string[]
+    /** Merge policy to use when the caller names none; null = the sandbox's default policy. */
+    mergePolicyId: string | null
+    timeoutMs: number
+  }
+  cache: {
+    profileTtlSeconds: number
+    /** How long past freshness an entry stays stored to be served STALE when AEP fails. */
+    staleGraceSeconds: number
+    audienceTtlSeconds: number
+    /** Only for local stand-ins and tests: where aio-lib-state sends its requests. */
+    stateEndpoint: string | null
+  }
+  insights: InsightFieldMap
+  phoneDefaultCountryCode: string
+  /** Salt for the identity hashes in audit lines and cache keys. */
+  identitySalt: string
+}
+
+export type Params = Record<string, unknown>
+
+/**
+ * The hosts of Adobe's own services (production and stage). Outside local development a setting
+ * may point only at these, unless ALLOWED_UPSTREAM_HOSTS (a deployment input) names another host:
+ * even a setting that somehow came from elsewhere could then not send a token to a foreign host.
+ */
+const ADOBE_HOSTS: Record<'IMS_BASE_URL' | 'AEP_BASE_URL' | 'AIO_STATE_ENDPOINT', RegExp> = {
+  IMS_BASE_URL: /^ims-na1(-stg1)?\.adobelogin\.com$/,
+  AEP_BASE_URL: /^platform(-stage)?\.adobe\.io$/,
+  AIO_STATE_ENDPOINT: /^storage-state-[a-z0-9]+(\.stg)?\.app-builder(\.int)?\.adp\.adobe\.io$/
+}
+
+const ORG_ID = /^[A-Za-z0-9]{8,40}@AdobeOrg$/
+const SANDBOX = /^[a-z0-9][a-z0-9-]{0,63}$/
+const MERGE_POLICY = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/
+
+/** Reads one input; unset `.env` variables reach the action as '' or as the literal `$NAME`. */
+function raw(params: Params, name: string): string | undefined {
+  const v = params[name]
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v)
+  if (typeof v !== 'string') return undefined
+  const t = v.trim()
+  return t === '' || t.startsWith('$') ? undefined : t
+}
+
+class Reader {
+  readonly problems: Record<string, string> = {}
+  constructor(private readonly params: Params) {}
+
+  required(name: string, check?: RegExp, hint?: string): string {
+    const v = raw(this.params, name)
+    if (v === undefined) this.problems[name] = 'is required'
+    else if (check && !check.test(v)) this.problems[name] = hint ?? 'is malformed'
+    return v ?? ''
+  }
+
+  optional(name: string, check?: RegExp, hint?: string): string | undefined {
+    const v = raw(this.params, name)
+    if (v !== undefined && check && !check.test(v)) this.problems[name] = hint ?? 'is malformed'
+    return v
+  }
+
+  /** An http(s) URL on one of Adobe's hosts for this service, or on a host the deployment allows. */
+  url(name: keyof typeof ADOBE_HOSTS, fallback: string, allowedHosts: ReadonlySet<string>): string {
+    const v = raw(this.params, name) ?? fallback
+    let u: URL
+    try {
+      u = new URL(v)
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('protocol')
+    } catch {
+      this.problems[name] = 'must be an http(s) URL'
+      return fallback
+    }
+    const adobe = ADOBE_HOSTS[name].test(u.hostname) && u.protocol === 'https:'
+    if (!adobe && !allowedHosts.has(u.hostname.toLowerCase())) {
+      this.problems[name] = "must be an https URL on Adobe's own host for this service, or on a host listed in ALLOWED_UPSTREAM_HOSTS"
+      return fallback
+    }
+    return v.replace(/\/+$/, '')
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const v = raw(this.params, name)
+    if (v === undefined) return fallback
+    const n = Number(v)
+    if (!Number.isInteger(n) || n < min || n > max) {
+      this.problems[name] = `must be a whole number from ${min} to ${max}`
+      return fallback
+    }
+    return n
+  }
+}
+
+/** Scopes as a comma list, or as the JSON array `aio app use` writes into `.env`. */
+function parseScopes(value: string): string[] {
+  if (value.startsWith('[')) {
+    try {
+      const list: unknown = JSON.parse(value)
+      if (Array.isArray(list)) return list.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim())
+    } catch { /* fall back to the comma list */ }
+  }
+  return value.split(',').map((s) => s.trim().replace(/^["[]+|["\]]+$/g, '')).filter(Boolean)
+}
+
+/** Parses and validates the inputs; throws ConfigError naming every bad variable (never its value). */
+export function parseConfig(params: Params): Config {
+  const r = new Reader(params)
+  const allowedHosts = new Set((r.optional('ALLOWED_UPSTREAM_HOSTS') ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+  const orgId = r.required('IMS_OAUTH_S2S_ORG_ID', ORG_ID, 'must look like XXXXXXXX@AdobeOrg')
+  const clientId = r.required('IMS_OAUTH_S2S_CLIENT_ID')
+  const sandbox = r.optional('AEP_SANDBOX', SANDBOX, 'must be a lower-case sandbox name') ?? 'prod'
+  const allowed = (r.optional('AEP_ALLOWED_SANDBOXES') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  if (allowed.some((s) => !SANDBOX.test(s))) r.problems.AEP_ALLOWED_SANDBOXES = 'must be a comma-separated list of sandbox names'
+  let insights: InsightFieldMap | undefined
+  try {
+    insights = parseInsightMap(raw(params, 'INSIGHT_FIELD_MAP'))
+  } catch (e) {
+    r.problems.INSIGHT_FIELD_MAP = e instanceof Error ? e.message : 'is malformed'
+  }
+  const config: Config = {
+    logLevel: parseLogLevel(params.LOG_LEVEL),
+    ims: {
+      baseUrl: r.url('IMS_BASE_URL', 'https://ims-na1.adobelogin.com', allowedHosts),
+      clientId,
+      clientSecret: r.required('IMS_OAUTH_S2S_CLIENT_SECRET'),
+      orgId,
+      scopes: parseScopes(r.optional('IMS_OAUTH_S2S_SCOPES') ?? 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session')
+    },
+    aep: {
+      baseUrl: r.url('AEP_BASE_URL', 'https://platform.adobe.io', allowedHosts),
+      orgId,
+      apiKey: clientId,
+      sandbox,
+      allowedSandboxes: [...new Set([sandbox, ...allowed])],
+      mergePolicyId: r.optional('AEP_MERGE_POLICY_ID', MERGE_POLICY, 'must be a merge policy id') ?? null,
+      timeoutMs: r.int('AEP_TIMEOUT_MS', 5000, 100, 60000)
+    },
+    cache: {
+      profileTtlSeconds: r.int('CACHE_TTL_SECONDS', 300, 0, 86400),
+      staleGraceSeconds: r.int('CACHE_STALE_GRACE_SECONDS', 3600, 0, 604800),
+      audienceTtlSeconds: r.int('AUDIENCE_CACHE_TTL_SECONDS', 3600, 0, 604800),
+      stateEndpoint: raw(params, 'AIO_STATE_ENDPOINT') === undefined ? null : r.url('AIO_STATE_ENDPOINT', '', allowedHosts)
+    },
+    insights: insights ?? parseInsightMap(undefined),
+    phoneDefaultCountryCode: r.optional('PHONE_DEFAULT_COUNTRY_CODE', /^[1-9]\d{0,2}$/, 'must be a country calling code such as 1 or 44') ?? '1',
+    identitySalt: r.required('IDENTITY_HASH_SALT', /^.{16,}$/, 'must be a random value of at least 16 characters')
+  }
+  if (Object.keys(r.problems).length > 0) throw new ConfigError(r.problems)
+  return config
+}

@@ -1,0 +1,4 @@
+export * from './audited'
+export * from './responses'
+export * from './web-action'
+export * from './web-request'

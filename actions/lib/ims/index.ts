@@ -1,0 +1,3 @@
+export * from './caller-auth'
+export * from './ims-client'
+export * from './service-token'

@@ -1,0 +1,3 @@
+export * from './batch-lookup'
+export * from './cached-lookup'
+export * from './single-lookup'

@@ -1,0 +1,92 @@
+/**
+ * What a container keeps between invocations: the AEP client, the service token, audience names,
+ * the State store and the caller-check client. Built once per configuration, so a warm container
+ * does no setup work and, while its token is valid, no IMS call.
+ */
+import { AepClient } from '../aep'
+import { AudienceNames, type Named, type NameStore } from '../aep'
+import type { ImsIdentityApi } from '../ims'
+import type { Config } from '../config'
+import { tokenHash } from '../observability'
+import { fetchServiceToken, imsIdentityApi } from '../ims'
+import { createLogger } from '../observability'
+import { ProfileCache } from '../cache'
+import { ServiceTokenProvider, type TokenEntry, type TokenStore } from '../ims'
+import { StateStore } from '../cache'
+
+export interface Services {
+  aep: AepClient
+  tokens: ServiceTokenProvider
+  audiences: AudienceNames
+  state: StateStore
+  cache: ProfileCache
+  ims: ImsIdentityApi
+}
+
+/** Longest wait for the State service before a lookup goes on without it. */
+export const STATE_TIMEOUT_MS = 300
+
+let cached: { key: string; services: Services } | null = null
+
+/** Everything that changes who we are or where we call makes a new set of services. */
+function fingerprint(c: Config): string {
+  return JSON.stringify([c.ims, c.aep, c.cache, c.identitySalt].map((v) => JSON.stringify(v)))
+}
+
+/** The service token shared with other containers through State, until its expiry. */
+function stateTokenStore(state: StateStore, config: Config): TokenStore {
+  // Keyed by the whole credential (secret and scopes included): another credential can never read or replace it.
+  const credential = [config.ims.baseUrl, config.ims.clientId, config.ims.clientSecret, config.ims.orgId, ...config.ims.scopes]
+  const key = `cah1.token.${tokenHash(JSON.stringify(credential)).slice(0, 32)}`
+  return {
+    async read() {
+      const e = await state.get<TokenEntry>(key)
+      return e && typeof e.token === 'string' && typeof e.expiresAt === 'number' ? e : null
+    },
+    async write(entry) {
+      await state.put(key, entry, Math.floor((entry.expiresAt - Date.now()) / 1000))
+    },
+    async drop() {
+      await state.delete(key)
+    }
+  }
+}
+
+/** Audience names shared with other containers through State. */
+function stateNameStore(state: StateStore, config: Config): NameStore {
+  const prefix = `cah1.aud.${config.aep.orgId.replace(/[^a-zA-Z0-9]/g, '')}`
+  return {
+    async get(sandbox, id) {
+      const n = await state.get<Named>(`${prefix}.${sandbox}.${id}`)
+      return n && typeof n.at === 'number' && (typeof n.name === 'string' || n.name === null) ? n : null
+    },
+    async put(sandbox, id, value) {
+      await state.put(`${prefix}.${sandbox}.${id}`, value, config.cache.audienceTtlSeconds)
+    }
+  }
+}
+
+export function getServices(config: Config): Services {
+  const key = fingerprint(config)
+  if (cached?.key === key) return cached.services
+  // aio-lib-state reads its endpoint when it first loads, and aio-lib-ims loads it too: set it first.
+  if (config.cache.stateEndpoint) process.env.AIO_STATE_ENDPOINT = config.cache.stateEndpoint
+  const logger = createLogger(config.logLevel, { component: 'container' })
+  const state = new StateStore({ timeoutMs: STATE_TIMEOUT_MS }, logger)
+  const tokens = new ServiceTokenProvider(() => fetchServiceToken(config.ims), stateTokenStore(state, config))
+  const services: Services = {
+    tokens,
+    state,
+    aep: new AepClient({ baseUrl: config.aep.baseUrl, apiKey: config.aep.apiKey, orgId: config.aep.orgId, timeoutMs: config.aep.timeoutMs, tokens }),
+    audiences: new AudienceNames(config.cache.audienceTtlSeconds * 1000, stateNameStore(state, config)),
+    cache: new ProfileCache(state, config),
+    ims: imsIdentityApi(config.ims.baseUrl)
+  }
+  cached = { key, services }
+  return services
+}
+
+/** Forgets the container's services (tests simulate a cold container with it). */
+export function resetServices(): void {
+  cached = null
+}

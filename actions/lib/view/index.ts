@@ -1,0 +1,5 @@
+export * from './customer-view'
+export * from './event-summary'
+export * from './insights'
+export * from './sections'
+export * from './view-types'

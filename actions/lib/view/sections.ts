@@ -1,0 +1,3 @@
+/** The sections of a customer view a caller can ask for (`fields`, `include`). */
+export const SECTIONS = ['identities', 'name', 'contact', 'attributes', 'insights', 'audiences', 'events'] as const
+export type Section = (typeof SECTIONS)[number]

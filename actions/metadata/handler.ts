@@ -1,0 +1,16 @@
+/**
+ * metadata: the identity namespaces and merge policies of a sandbox, and the sandboxes this app
+ * may use. The shell has checked the caller.
+ */
+import { ValidationError } from '../lib/errors'
+import { ok, type ActionResponse, type EndpointContext } from '../lib/http'
+import { parseSandbox, type FieldErrors } from '../lib/input'
+import { loadMetadata } from './catalogue'
+
+export async function serveMetadata(ctx: EndpointContext): Promise<ActionResponse> {
+  const { config, requestId, services } = ctx
+  const errors: FieldErrors = {}
+  const sandbox = parseSandbox(ctx.fields.sandbox, config, errors)
+  if (errors.sandbox) throw new ValidationError('INVALID_PARAMETER', errors)
+  return ok({ ...(await loadMetadata(sandbox, config, services)), requestId }, requestId)
+}
