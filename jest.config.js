@@ -1,5 +1,5 @@
 // Node-side suites (actions, stand-ins, integration) and the web UI's jsdom suite, as two projects.
-const fs = require('fs')
+const fs = require('node:fs')
 
 const node = {
   displayName: 'node',

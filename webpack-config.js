@@ -1,6 +1,6 @@
 // aio app build merges this into its webpack config for every action (it forces target node,
 // commonjs2 and production mode). ts-loader compiles our TypeScript with tsconfig.build.json.
-const path = require('path')
+const path = require('node:path')
 
 module.exports = {
   devtool: false,
@@ -10,7 +10,10 @@ module.exports = {
       {
         test: /\.ts$/,
         exclude: /node_modules/,
-        use: { loader: 'ts-loader', options: { configFile: path.join(__dirname, 'tsconfig.build.json'), transpileOnly: true } }
+        use: {
+          loader: 'ts-loader',
+          options: { configFile: path.join(__dirname, 'tsconfig.build.json'), transpileOnly: true }
+        }
       },
       {
         // aio-lib-state compiles its argument schemas on every call; see actions/lib/cache/ajv-compiled-once.ts.

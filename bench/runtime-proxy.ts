@@ -8,14 +8,26 @@
  * In-process: `startRuntimeProxy(...)`. As its own process (a container apart from the load
  * generator and the stand-ins): `spawnContainer(...)` runs this file (compiled) on bare node over IPC.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createRequire } from 'node:module'
-import { activate, ACTION_NAMES, captureActivationLogs, freshContainer, PACKAGE, ROOT, setRuntimeEnv, webParams, type ActionName, type LogCounts, type Main } from './lib/runtime'
+import {
+  ACTION_NAMES,
+  type ActionName,
+  activate,
+  captureActivationLogs,
+  freshContainer,
+  type LogCounts,
+  type Main,
+  PACKAGE,
+  ROOT,
+  setRuntimeEnv,
+  webParams
+} from './lib/runtime'
 
 export interface RuntimeProxy {
   url: string
@@ -39,14 +51,20 @@ function actionOf(pathname: string): ActionName | undefined {
   return (ACTION_NAMES as readonly string[]).includes(last) ? (last as ActionName) : undefined
 }
 
-export async function startRuntimeProxy(mains: Partial<Record<ActionName, Main>>, inputs: Record<string, string>, port = 0): Promise<RuntimeProxy> {
+export async function startRuntimeProxy(
+  mains: Partial<Record<ActionName, Main>>,
+  inputs: Record<string, string>,
+  port = 0
+): Promise<RuntimeProxy> {
   let count = 0
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const name = actionOf(url.pathname)
     const main = name ? mains[name] : undefined
     if (!name || !main) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"The requested resource does not exist."}')
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end('{"error":"The requested resource does not exist."}')
       return
     }
     const headers: Record<string, string> = {}
@@ -56,7 +74,8 @@ export async function startRuntimeProxy(mains: Partial<Record<ActionName, Main>>
       const text = await readBody(req)
       if (text !== '') {
         const parsed: unknown = JSON.parse(text)
-        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as Record<string, unknown>
+        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+          body = parsed as Record<string, unknown>
       }
     }
     const query = Object.fromEntries(url.searchParams.entries())
@@ -68,7 +87,9 @@ export async function startRuntimeProxy(mains: Partial<Record<ActionName, Main>>
   }
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `The action did not produce a valid response: ${String(e)}` }))
+      res
+        .writeHead(502, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: `The action did not produce a valid response: ${String(e)}` }))
     })
   })
   server.keepAliveTimeout = 60_000
@@ -78,7 +99,11 @@ export async function startRuntimeProxy(mains: Partial<Record<ActionName, Main>>
     url: `http://127.0.0.1:${actual}/api/v1/web/${PACKAGE}`,
     port: actual,
     activations: () => count,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) })
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
   }
 }
 
@@ -88,10 +113,20 @@ export async function startRuntimeProxy(mains: Partial<Record<ActionName, Main>>
  * `floor`: instead of the bundle, every action answers this fixed response at once — the cost of
  * the container's HTTP handling and the load generator alone, to set the action's figures against.
  */
-export interface FloorResponse { statusCode: number; headers: Record<string, string>; body: unknown }
+export interface FloorResponse {
+  statusCode: number
+  headers: Record<string, string>
+  body: unknown
+}
 
-type ToChild = { type: 'start'; actions: ActionName[]; inputs: Record<string, string>; floor?: FloorResponse } | { type: 'logs' } | { type: 'stop' }
-type FromChild = { type: 'ready'; url: string } | { type: 'logs'; logs: LogCounts; activations: number } | { type: 'error'; message: string }
+type ToChild =
+  | { type: 'start'; actions: ActionName[]; inputs: Record<string, string>; floor?: FloorResponse }
+  | { type: 'logs' }
+  | { type: 'stop' }
+type FromChild =
+  | { type: 'ready'; url: string }
+  | { type: 'logs'; logs: LogCounts; activations: number }
+  | { type: 'error'; message: string }
 
 export interface ContainerProcess {
   url: string
@@ -131,7 +166,10 @@ function containerScript(): string {
   mkdirSync(path.join(dir, 'lib'))
   for (const rel of ['runtime-proxy.ts', path.join('lib', 'runtime.ts')]) {
     const source = readFileSync(path.join(__dirname, rel), 'utf8')
-    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true }, fileName: rel }).outputText
+    const js = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+      fileName: rel
+    }).outputText
     writeFileSync(path.join(dir, rel.replace(/\.ts$/, '.js')), js)
   }
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
@@ -143,7 +181,12 @@ function containerScript(): string {
  * Starts a container in a new Node process (its own event loop and CPU, like a Runtime container)
  * serving `actions` from their built bundles. `nodeArgs` e.g. ['--cpu-prof', '--cpu-prof-dir=…'].
  */
-export async function spawnContainer(actions: ActionName[], inputs: Record<string, string>, nodeArgs: string[] = [], floor?: FloorResponse): Promise<ContainerProcess> {
+export async function spawnContainer(
+  actions: ActionName[],
+  inputs: Record<string, string>,
+  nodeArgs: string[] = [],
+  floor?: FloorResponse
+): Promise<ContainerProcess> {
   const child = spawn(process.execPath, [...nodeArgs, containerScript()], {
     cwd: ROOT,
     env: { ...process.env, BENCH_CONTAINER: '1', BENCH_ROOT: ROOT },
@@ -163,16 +206,19 @@ export async function spawnContainer(actions: ActionName[], inputs: Record<strin
       if (l.type !== 'logs') throw new Error('no log counts')
       return { logs: l.logs, activations: l.activations }
     },
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve()
-      child.once('exit', () => resolve())
-      child.send({ type: 'stop' } satisfies ToChild)
-    })
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.send({ type: 'stop' } satisfies ToChild)
+      })
   }
 }
 
 if (process.env.BENCH_CONTAINER === '1' && typeof process.send === 'function') {
-  const send = (m: FromChild): void => { process.send?.(m) }
+  const send = (m: FromChild): void => {
+    process.send?.(m)
+  }
   const logs = captureActivationLogs()
   let proxy: RuntimeProxy | undefined
   process.on('message', (m: ToChild) => {
@@ -180,9 +226,17 @@ if (process.env.BENCH_CONTAINER === '1' && typeof process.send === 'function') {
       setRuntimeEnv()
       const mains: Partial<Record<ActionName, Main>> = {}
       const floor = m.floor
-      for (const a of m.actions) mains[a] = floor ? () => Promise.resolve({ statusCode: floor.statusCode, headers: { ...floor.headers }, body: floor.body }) : freshContainer(a)
-      startRuntimeProxy(mains, m.inputs).then((p) => { proxy = p; send({ type: 'ready', url: p.url }) },
-        (e: unknown) => send({ type: 'error', message: String(e) }))
+      for (const a of m.actions)
+        mains[a] = floor
+          ? () => Promise.resolve({ statusCode: floor.statusCode, headers: { ...floor.headers }, body: floor.body })
+          : freshContainer(a)
+      startRuntimeProxy(mains, m.inputs).then(
+        (p) => {
+          proxy = p
+          send({ type: 'ready', url: p.url })
+        },
+        (e: unknown) => send({ type: 'error', message: String(e) })
+      )
     } else if (m.type === 'logs') {
       send({ type: 'logs', logs: logs.counts(), activations: proxy?.activations() ?? 0 })
     } else if (m.type === 'stop') {

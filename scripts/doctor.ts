@@ -4,12 +4,13 @@
  * whether the AEP, IMS and State it points at — the stand-ins locally — accept it. Prints a
  * pass/fail list and exits 1 on any failure. Prints no secret, token or customer identity.
  */
-import { loadEnvFile, ROOT } from './lib/env-file'
+
 import { readManifest } from './doctor/inputs'
 import { parseSample, type Sample } from './doctor/insight-checks'
 import { formatReport } from './doctor/report'
 import { runDoctor } from './doctor/run'
 import { failed } from './doctor/types'
+import { loadEnvFile, ROOT } from './lib/env-file'
 
 const USAGE = `Usage: npm run doctor [-- --sample <namespace>:<id> …]
   --sample ns:id   a customer known to exist in AEP_SANDBOX, to check INSIGHT_FIELD_MAP against
@@ -36,7 +37,12 @@ function parseArgs(argv: string[]): { samples?: Sample[]; help: boolean; error?:
 }
 
 /** Runs the doctor; resolves with the exit code. */
-export async function main(argv: string[], vars: Record<string, string | undefined>, io: DoctorIo, manifest = readManifest(ROOT)): Promise<number> {
+export async function main(
+  argv: string[],
+  vars: Record<string, string | undefined>,
+  io: DoctorIo,
+  manifest = readManifest(ROOT)
+): Promise<number> {
   const args = parseArgs(argv)
   if (args.help) {
     io.out(USAGE)

@@ -4,7 +4,7 @@
  * and prints the action URL, a ready-to-paste curl for Jane Doe and the UI URL.
  * Ctrl-C stops everything it started.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { mintDemoToken } from './lib/demo-token'
@@ -14,15 +14,26 @@ const children: ChildProcess[] = []
 const bin = (name: string): string => join(ROOT, 'node_modules', '.bin', name)
 
 function stopAll(code = 0): never {
-  for (const c of children) if (c.pid && c.exitCode === null) {
-    try { process.kill(-c.pid, 'SIGTERM') } catch { c.kill('SIGTERM') }
-  }
+  for (const c of children)
+    if (c.pid && c.exitCode === null) {
+      try {
+        process.kill(-c.pid, 'SIGTERM')
+      } catch {
+        c.kill('SIGTERM')
+      }
+    }
   process.exit(code)
 }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, label: string): ChildProcess {
   const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-  const prefix = (chunk: Buffer): string => chunk.toString().split('\n').filter(Boolean).map((l) => `[${label}] ${l}`).join('\n') + '\n'
+  const prefix = (chunk: Buffer): string =>
+    `${chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => `[${label}] ${l}`)
+      .join('\n')}\n`
   child.stdout?.on('data', (c: Buffer) => process.stdout.write(prefix(c)))
   child.stderr?.on('data', (c: Buffer) => process.stderr.write(prefix(c)))
   child.on('exit', (code) => {
@@ -51,8 +62,27 @@ function ensureDevCertificate(): void {
   const dir = join(ROOT, 'dist', 'dev-keys')
   if (existsSync(join(dir, 'private.key')) && existsSync(join(dir, 'cert-pub.crt'))) return
   mkdirSync(dir, { recursive: true })
-  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '825', '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', join(dir, 'private.key'), '-out', join(dir, 'cert-pub.crt')], { stdio: 'ignore' })
+  const r = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '825',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'private.key'),
+      '-out',
+      join(dir, 'cert-pub.crt')
+    ],
+    { stdio: 'ignore' }
+  )
   if (r.status !== 0) throw new Error('could not create a development certificate with openssl')
 }
 
@@ -66,34 +96,58 @@ async function main(): Promise<void> {
   const org = env.IMS_OAUTH_S2S_ORG_ID ?? 'DEMO0000000000000000000A@AdobeOrg'
   const extra = process.argv.slice(2)
 
-  run(bin('tsx'), ['stand-ins/start.ts', '--aep-port', String(portOf(aep, 9101)), '--ims-port', String(portOf(ims, 9102)),
-    '--state-port', String(portOf(state, 9103)), ...extra], process.env, 'stand-ins')
-  await Promise.all([waitFor(`${aep}/__control`, 'AEP stand-in', 60), waitFor(`${ims}/__control`, 'IMS stand-in', 60), waitFor(`${state}/__control`, 'State stand-in', 60)])
+  run(
+    bin('tsx'),
+    [
+      'stand-ins/start.ts',
+      '--aep-port',
+      String(portOf(aep, 9101)),
+      '--ims-port',
+      String(portOf(ims, 9102)),
+      '--state-port',
+      String(portOf(state, 9103)),
+      ...extra
+    ],
+    process.env,
+    'stand-ins'
+  )
+  await Promise.all([
+    waitFor(`${aep}/__control`, 'AEP stand-in', 60),
+    waitFor(`${ims}/__control`, 'IMS stand-in', 60),
+    waitFor(`${state}/__control`, 'State stand-in', 60)
+  ])
 
   ensureDevCertificate()
   const port = Number(process.env.PORT ?? 9080)
-  run(bin('aio'), ['app', 'dev'], {
-    ...process.env,
-    AIO_TELEMETRY_DISABLED: '1',
-    DEMO_TOKEN_URL: `${ims}/__dev/agent-token`,
-    DEMO_IMS_ORG: org
-  }, 'aio')
+  run(
+    bin('aio'),
+    ['app', 'dev'],
+    {
+      ...process.env,
+      AIO_TELEMETRY_DISABLED: '1',
+      DEMO_TOKEN_URL: `${ims}/__dev/agent-token`,
+      DEMO_IMS_ORG: org
+    },
+    'aio'
+  )
   const actionUrl = `https://localhost:${port}/api/v1/web/customer-activity-hub/customer-profile`
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
   await waitFor(`https://localhost:${port}/`, 'aio app dev', 180)
 
   const token = await mintDemoToken(ims, org)
-  process.stdout.write([
-    '',
-    'Customer Activity Hub is running on the local Adobe stand-ins.',
-    `  UI:      https://localhost:${port}/index.html  (self-signed certificate: accept it once)`,
-    `  Action:  ${actionUrl}`,
-    '  Jane Doe (token valid 24 h; `npm run --silent token` mints another):',
-    `  curl -sk -H "Authorization: Bearer ${token}" -H "x-gw-ims-org-id: ${org}" "${actionUrl}?namespace=email&id=jane.doe@example.com"`,
-    '',
-    'Ctrl-C stops everything.',
-    ''
-  ].join('\n'))
+  process.stdout.write(
+    [
+      '',
+      'Customer Activity Hub is running on the local Adobe stand-ins.',
+      `  UI:      https://localhost:${port}/index.html  (self-signed certificate: accept it once)`,
+      `  Action:  ${actionUrl}`,
+      '  Jane Doe (token valid 24 h; `npm run --silent token` mints another):',
+      `  curl -sk -H "Authorization: Bearer ${token}" -H "x-gw-ims-org-id: ${org}" "${actionUrl}?namespace=email&id=jane.doe@example.com"`,
+      '',
+      'Ctrl-C stops everything.',
+      ''
+    ].join('\n')
+  )
 }
 
 main().catch((e: unknown) => {

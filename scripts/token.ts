@@ -2,8 +2,9 @@
  * `npm run --silent token [-- --org <ORG>@AdobeOrg] [--user <id>]`: prints a fresh demo agent
  * token (and nothing else) from the IMS stand-in that `npm start` runs.
  */
-import { loadEnvFile } from './lib/env-file'
+
 import { mintDemoToken } from './lib/demo-token'
+import { loadEnvFile } from './lib/env-file'
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`token: ${e instanceof Error ? e.message : String(e)} — is \`npm start\` (the IMS stand-in) running?\n`)
+  process.stderr.write(
+    `token: ${e instanceof Error ? e.message : String(e)} — is \`npm start\` (the IMS stand-in) running?\n`
+  )
   process.exit(1)
 })

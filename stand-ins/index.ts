@@ -3,25 +3,46 @@
  * IMS and the App Builder State service. `startStandIns` starts all three in-process, with AEP
  * trusting exactly the tokens this IMS issued (revocations included).
  */
-import { startAep, type AepHandle, type AepOptions } from './aep/server'
-import { guardrailProfile, type ExtraProfile } from './aep/seed-overlay'
-import { startIms, type ImsHandle, type ImsOptions } from './ims/server'
-import type { Seed } from './seed/types'
-import { startState, type StateHandle, type StateOptions } from './state/server'
 
-export { startAep, DEFAULT_AEP_PORT, type AepHandle, type AepOptions } from './aep/server'
-export { startIms, DEFAULT_IMS_PORT, type ImsHandle, type ImsOptions } from './ims/server'
-export { startState, DEFAULT_STATE_PORT, DEFAULT_STATE_NAMESPACE, DEFAULT_STATE_API_KEY, type StateHandle, type StateOptions } from './state/server'
-export { MERGE_POLICY_IDS, defaultSandboxes, type SandboxConfig, type MergePolicyConfig } from './aep/sandboxes'
-export { withExtraProfiles, guardrailProfile, type ExtraProfile } from './aep/seed-overlay'
+import { type ExtraProfile, guardrailProfile } from './aep/seed-overlay'
+import { type AepHandle, type AepOptions, startAep } from './aep/server'
+import { type ImsHandle, type ImsOptions, startIms } from './ims/server'
+import type { Seed } from './seed/types'
+import { type StateHandle, type StateOptions, startState } from './state/server'
+
 export { AepControl, type EventsLookup } from './aep/control'
+export { defaultSandboxes, MERGE_POLICY_IDS, type MergePolicyConfig, type SandboxConfig } from './aep/sandboxes'
+export { type ExtraProfile, guardrailProfile, withExtraProfiles } from './aep/seed-overlay'
+export { type AepHandle, type AepOptions, DEFAULT_AEP_PORT, startAep } from './aep/server'
 export { ImsControl } from './ims/control'
-export { Control } from './lib/control'
+export { DEFAULT_IMS_PORT, type ImsHandle, type ImsOptions, startIms } from './ims/server'
 export {
-  mintAgentToken, verifyToken, DEV_SIGNING_SECRET, DEFAULT_ORG_ID, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET,
-  type TokenClaims
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_ORG_ID,
+  DEV_SIGNING_SECRET,
+  mintAgentToken,
+  type TokenClaims,
+  verifyToken
 } from './ims/tokens'
-export type { Fault, FaultType, LatencyConfig, ControlSnapshot, ControlUpdate, RequestRecord, StandInHandle } from './lib/types'
+export { Control } from './lib/control'
+export type {
+  ControlSnapshot,
+  ControlUpdate,
+  Fault,
+  FaultType,
+  LatencyConfig,
+  RequestRecord,
+  StandInHandle
+} from './lib/types'
+export {
+  DEFAULT_STATE_API_KEY,
+  DEFAULT_STATE_NAMESPACE,
+  DEFAULT_STATE_PORT,
+  type StateHandle,
+  type StateOptions,
+  startState
+} from './state/server'
 
 /** The identity of the built-in guardrail demo customer (60 identities → 422 on lookup). */
 export const GUARDRAIL_DEMO_EMAIL = 'guardrail.demo@example.com'
@@ -68,7 +89,14 @@ export async function startStandIns(opts: StandInsOptions = {}): Promise<StandIn
   try {
     const ims = await startIms({ ...opts.ims, ...common, clientSecret: opts.clientSecret })
     started.push(ims)
-    const aep = await startAep({ ...opts.aep, ...common, seed, devSeed, extraProfiles: extras, verifyToken: ims.verifyToken })
+    const aep = await startAep({
+      ...opts.aep,
+      ...common,
+      seed,
+      devSeed,
+      extraProfiles: extras,
+      verifyToken: ims.verifyToken
+    })
     started.push(aep)
     const state = await startState({ ...opts.state, host: opts.host })
     started.push(state)

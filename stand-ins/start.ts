@@ -6,8 +6,8 @@
  * Ports also come from AEP_PORT, IMS_PORT, STATE_PORT (flags win). Prints one line per service.
  */
 import { parseArgs } from 'node:util'
+import { type StandIns, startStandIns } from './index'
 import { FAULT_TYPES, type Fault, type FaultType, type LatencyConfig } from './lib/types'
-import { startStandIns, type StandIns } from './index'
 
 type Server = 'aep' | 'ims' | 'state'
 const SERVERS: readonly Server[] = ['aep', 'ims', 'state']
@@ -36,7 +36,9 @@ function parseLatency(specs: string[]): Record<Server, LatencyConfig> {
     const [srv, route, ms] = spec.split(':')
     const target = out[server(srv, '--latency')]
     if (!route || ms === undefined) fail(`--latency wants server:route:ms, got "${spec}"`)
-    ;(target.routes ??= {})[route] = int(ms, '--latency ms', 0)
+    const routes = target.routes ?? {}
+    routes[route] = int(ms, '--latency ms', 0)
+    target.routes = routes
   }
   return out
 }
@@ -46,7 +48,8 @@ function parseFaults(specs: string[]): Record<Server, Fault[]> {
   const out: Record<Server, Fault[]> = { aep: [], ims: [], state: [] }
   for (const spec of specs) {
     const [srv, route, type, times] = spec.split(':')
-    if (!route || !(FAULT_TYPES as readonly string[]).includes(type ?? '')) fail(`--fault wants server:route:${FAULT_TYPES.join('|')}[:times], got "${spec}"`)
+    if (!route || !(FAULT_TYPES as readonly string[]).includes(type ?? ''))
+      fail(`--fault wants server:route:${FAULT_TYPES.join('|')}[:times], got "${spec}"`)
     const fault: Fault = { route, type: type as FaultType }
     if (times !== undefined) fault.times = Math.max(1, int(times, '--fault times', 1))
     out[server(srv, '--fault')].push(fault)
@@ -57,10 +60,16 @@ function parseFaults(specs: string[]): Record<Server, Fault[]> {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      'aep-port': { type: 'string' }, 'ims-port': { type: 'string' }, 'state-port': { type: 'string' },
-      host: { type: 'string' }, 'aep-latency': { type: 'string' },
-      latency: { type: 'string', multiple: true }, fault: { type: 'string', multiple: true },
-      customers: { type: 'string' }, seed: { type: 'string' }, events: { type: 'string' },
+      'aep-port': { type: 'string' },
+      'ims-port': { type: 'string' },
+      'state-port': { type: 'string' },
+      host: { type: 'string' },
+      'aep-latency': { type: 'string' },
+      latency: { type: 'string', multiple: true },
+      fault: { type: 'string', multiple: true },
+      customers: { type: 'string' },
+      seed: { type: 'string' },
+      events: { type: 'string' },
       'state-file': { type: 'string' }
     }
   })
@@ -76,23 +85,42 @@ async function main(): Promise<void> {
     host: values.host ?? '127.0.0.1',
     customers,
     prngSeed: int(values.seed, '--seed', 42),
-    aep: { port: int(values['aep-port'] ?? env.AEP_PORT, '--aep-port', 9101), latency: latency.aep, faults: faults.aep, eventsLookup: events },
-    ims: { port: int(values['ims-port'] ?? env.IMS_PORT, '--ims-port', 9102), latency: latency.ims, faults: faults.ims },
-    state: { port: int(values['state-port'] ?? env.STATE_PORT, '--state-port', 9103), latency: latency.state, faults: faults.state, persistPath: values['state-file'] }
+    aep: {
+      port: int(values['aep-port'] ?? env.AEP_PORT, '--aep-port', 9101),
+      latency: latency.aep,
+      faults: faults.aep,
+      eventsLookup: events
+    },
+    ims: {
+      port: int(values['ims-port'] ?? env.IMS_PORT, '--ims-port', 9102),
+      latency: latency.ims,
+      faults: faults.ims
+    },
+    state: {
+      port: int(values['state-port'] ?? env.STATE_PORT, '--state-port', 9103),
+      latency: latency.state,
+      faults: faults.state,
+      persistPath: values['state-file']
+    }
   })
   const { aep, ims, state } = standIns
-  process.stdout.write([
-    `AEP   ${aep.url}  (/data/core; sandboxes ${[...aep.sandboxes.keys()].join(', ')}; ${customers} customers; events ${events})`,
-    `IMS   ${ims.url}  (client ${ims.settings.clientId}; org ${ims.settings.orgId})`,
-    `State ${state.url}  (namespace cah-local)`,
-    ''
-  ].join('\n'))
+  process.stdout.write(
+    [
+      `AEP   ${aep.url}  (/data/core; sandboxes ${[...aep.sandboxes.keys()].join(', ')}; ${customers} customers; events ${events})`,
+      `IMS   ${ims.url}  (client ${ims.settings.clientId}; org ${ims.settings.orgId})`,
+      `State ${state.url}  (namespace cah-local)`,
+      ''
+    ].join('\n')
+  )
 
   let stopping = false
   const stop = (): void => {
     if (stopping) return
     stopping = true
-    standIns.close().then(() => process.exit(0), () => process.exit(1))
+    standIns.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    )
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

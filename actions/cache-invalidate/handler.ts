@@ -3,7 +3,7 @@
  * profile) so the next lookup reads AEP. For admins and for systems that know a profile changed.
  */
 import { CacheUnavailableError } from '../lib/errors'
-import { ok, type ActionResponse, type EndpointContext } from '../lib/http'
+import { type ActionResponse, type EndpointContext, ok } from '../lib/http'
 import { parseInvalidateRequest } from './request'
 
 export async function serveCacheInvalidate(ctx: EndpointContext): Promise<ActionResponse> {

@@ -4,4 +4,9 @@
 import { webAction } from '../lib/http'
 import { serveCacheInvalidate } from './handler'
 
-export const main = webAction({ name: 'cache-invalidate', methods: ['POST'], audit: 'cache-invalidate', handle: serveCacheInvalidate })
+export const main = webAction({
+  name: 'cache-invalidate',
+  methods: ['POST'],
+  audit: 'cache-invalidate',
+  handle: serveCacheInvalidate
+})

@@ -5,4 +5,9 @@
 import { webAction } from '../lib/http'
 import { serveCustomerEvents } from './handler'
 
-export const main = webAction({ name: 'customer-events', methods: ['GET'], audit: 'customer-events', handle: serveCustomerEvents })
+export const main = webAction({
+  name: 'customer-events',
+  methods: ['GET'],
+  audit: 'customer-events',
+  handle: serveCustomerEvents
+})

@@ -1,7 +1,7 @@
 import type { Config } from '../lib/config'
 import { ValidationError } from '../lib/errors'
-import { parseLookupRequest, single, type FieldErrors } from '../lib/input'
 import type { LookupRequest } from '../lib/input'
+import { type FieldErrors, parseLookupRequest, single } from '../lib/input'
 
 export interface EventsRequest extends LookupRequest {
   /** The "load more" cursor of an earlier page, or null for the first page. */

@@ -5,4 +5,9 @@
 import { webAction } from '../lib/http'
 import { serveCustomerProfile } from './handler'
 
-export const main = webAction({ name: 'customer-profile', methods: ['GET'], audit: 'customer-lookup', handle: serveCustomerProfile })
+export const main = webAction({
+  name: 'customer-profile',
+  methods: ['GET'],
+  audit: 'customer-lookup',
+  handle: serveCustomerProfile
+})

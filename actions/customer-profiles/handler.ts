@@ -2,10 +2,10 @@
  * customer-profiles: the batch lookup, with one audit line per identity (the same rules as the
  * single lookup) besides the shell's line for the request as a whole.
  */
-import { ok, type ActionResponse, type EndpointContext } from '../lib/http'
-import { batchLookup, type BatchResult } from '../lib/lookup'
+import { type ActionResponse, type EndpointContext, ok } from '../lib/http'
+import { wantsFresh } from '../lib/input'
+import { type BatchResult, batchLookup } from '../lib/lookup'
 import { audit, identityHash } from '../lib/observability'
-import { wantsBypass } from '../customer-profile/request'
 import { parseBatchRequest } from './request'
 
 const STATUS: Record<BatchResult['status'], number> = { found: 200, not_found: 404, invalid: 400, error: 502 }
@@ -14,7 +14,7 @@ export async function serveCustomerProfiles(ctx: EndpointContext): Promise<Actio
   const { config, logger, requestId, services, notes } = ctx
   const started = performance.now()
   const request = parseBatchRequest(ctx.fields, config)
-  const answer = await batchLookup(request, { ...services, config, logger }, wantsBypass(ctx))
+  const answer = await batchLookup(request, { ...services, config, logger }, wantsFresh(ctx.headers, ctx.fields))
   const durationMs = Math.round(performance.now() - started)
   for (const r of answer.results) {
     const item = request.items[r.index]
@@ -26,7 +26,7 @@ export async function serveCustomerProfiles(ctx: EndpointContext): Promise<Actio
       sandbox: request.sandbox,
       namespace: identity?.namespace ?? null,
       identityHash: identity ? identityHash(config.identitySalt, identity.namespace, identity.id) : null,
-      outcome: r.status === 'error' ? r.error?.code ?? 'error' : r.status,
+      outcome: r.status === 'error' ? (r.error?.code ?? 'error') : r.status,
       status: STATUS[r.status],
       cache: r.cache?.status ?? null,
       durationMs

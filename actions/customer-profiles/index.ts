@@ -5,4 +5,9 @@
 import { webAction } from '../lib/http'
 import { serveCustomerProfiles } from './handler'
 
-export const main = webAction({ name: 'customer-profiles', methods: ['POST'], audit: 'customer-batch', handle: serveCustomerProfiles })
+export const main = webAction({
+  name: 'customer-profiles',
+  methods: ['POST'],
+  audit: 'customer-batch',
+  handle: serveCustomerProfiles
+})

@@ -4,8 +4,15 @@
  */
 import type { Config } from '../lib/config'
 import { ValidationError } from '../lib/errors'
-import { normaliseIdentity, parseEventsLimit, parseMergePolicy, parseSandbox, parseSections, type FieldErrors } from '../lib/input'
 import type { BatchItem, BatchRequest } from '../lib/input'
+import {
+  type FieldErrors,
+  normaliseIdentity,
+  parseEventsLimit,
+  parseMergePolicy,
+  parseSandbox,
+  parseSections
+} from '../lib/input'
 import type { Section } from '../lib/view'
 
 /** Most identities one batch may carry (one AEP multi-entity POST). */

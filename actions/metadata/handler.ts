@@ -3,8 +3,8 @@
  * may use. The shell has checked the caller.
  */
 import { ValidationError } from '../lib/errors'
-import { ok, type ActionResponse, type EndpointContext } from '../lib/http'
-import { parseSandbox, type FieldErrors } from '../lib/input'
+import { type ActionResponse, type EndpointContext, ok } from '../lib/http'
+import { type FieldErrors, parseSandbox } from '../lib/input'
 import { loadMetadata } from './catalogue'
 
 export async function serveMetadata(ctx: EndpointContext): Promise<ActionResponse> {

@@ -1,7 +1,7 @@
 /** What every scenario receives: the options, the stand-ins, and helpers to call built actions. */
 import type { ActionResponse } from '../../actions/lib/http/responses'
 import type { BenchEnv, LookupIdentity } from './env'
-import { activate, webParams, type ActionName, type LogCounts, type Main } from './runtime'
+import { type ActionName, activate, type LogCounts, type Main, webParams } from './runtime'
 import { nowMs } from './stats'
 
 export interface BenchOptions {
@@ -37,14 +37,24 @@ export interface Timed {
 export const epochNow = (): number => performance.timeOrigin + performance.now()
 
 /** GET customer-profile as the browser sends it (through the gateway, as Runtime passes it). */
-export async function lookup(ctx: Ctx, main: Main, who: LookupIdentity, query: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<Timed> {
+export async function lookup(
+  ctx: Ctx,
+  main: Main,
+  who: LookupIdentity,
+  query: Record<string, string> = {},
+  headers: Record<string, string> = {}
+): Promise<Timed> {
   const startEpoch = epochNow()
   const t = nowMs()
-  const res = await activate('customer-profile', main, webParams(ctx.env.inputs, {
-    method: 'GET',
-    query: { namespace: who.namespace, id: who.id, ...query },
-    headers: { ...ctx.env.headers(), ...headers }
-  }))
+  const res = await activate(
+    'customer-profile',
+    main,
+    webParams(ctx.env.inputs, {
+      method: 'GET',
+      query: { namespace: who.namespace, id: who.id, ...query },
+      headers: { ...ctx.env.headers(), ...headers }
+    })
+  )
   const ms = nowMs() - t
   return { ms, res, startEpoch, endEpoch: epochNow() }
 }
@@ -52,16 +62,26 @@ export async function lookup(ctx: Ctx, main: Main, who: LookupIdentity, query: R
 export async function post(ctx: Ctx, name: ActionName, main: Main, body: Record<string, unknown>): Promise<Timed> {
   const startEpoch = epochNow()
   const t = nowMs()
-  const res = await activate(name, main, webParams(ctx.env.inputs, { method: 'POST', body, headers: { ...ctx.env.headers(), 'content-type': 'application/json' } }))
+  const res = await activate(
+    name,
+    main,
+    webParams(ctx.env.inputs, {
+      method: 'POST',
+      body,
+      headers: { ...ctx.env.headers(), 'content-type': 'application/json' }
+    })
+  )
   const ms = nowMs() - t
   return { ms, res, startEpoch, endEpoch: epochNow() }
 }
 
-interface MetaLike { meta?: { cache?: { status?: string }; timings?: Record<string, number> } }
+interface MetaLike {
+  meta?: { cache?: { status?: string }; timings?: Record<string, number> }
+}
 
 export function cacheStatus(res: ActionResponse): string {
   const body = res.body as MetaLike | undefined
-  return res.statusCode === 200 ? body?.meta?.cache?.status ?? 'none' : `HTTP ${res.statusCode}`
+  return res.statusCode === 200 ? (body?.meta?.cache?.status ?? 'none') : `HTTP ${res.statusCode}`
 }
 
 export function timingsOf(res: ActionResponse): Record<string, number> {
@@ -74,7 +94,10 @@ export function timingsOf(res: ActionResponse): Record<string, number> {
  * Runs with AEP latency 0 so warming is quick. Done when 5 lookups in a row needed no audience
  * name from AEP or State (names come from the container's memory); returns what it took.
  */
-export async function warmContainer(ctx: Ctx, main: Main): Promise<{ customers: number; audienceCalls: number; audienceStateReads: number }> {
+export async function warmContainer(
+  ctx: Ctx,
+  main: Main
+): Promise<{ customers: number; audienceCalls: number; audienceStateReads: number }> {
   const { env } = ctx
   const before = env.aepLatency()
   env.setAepLatency(0)
@@ -87,7 +110,8 @@ export async function warmContainer(ctx: Ctx, main: Main): Promise<{ customers: 
       env.resetCounters()
       const r = await lookup(ctx, main, env.freshCustomer())
       n++
-      if (r.res.statusCode !== 200) throw new Error(`warm-up lookup answered ${r.res.statusCode}: ${JSON.stringify(r.res.body).slice(0, 300)}`)
+      if (r.res.statusCode !== 200)
+        throw new Error(`warm-up lookup answered ${r.res.statusCode}: ${JSON.stringify(r.res.body).slice(0, 300)}`)
       const calls = (env.counts().aep.audiences ?? 0) + (env.counts().aep.segmentDefinitions ?? 0)
       const reads = env.standIns.state.control.requests('state.get').filter((q) => q.path.includes('.aud.')).length
       audienceCalls += calls

@@ -2,11 +2,30 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
-interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface CallFrame {
+  functionName: string
+  url: string
+  lineNumber: number
+  columnNumber: number
+}
+interface ProfileNode {
+  id: number
+  callFrame: CallFrame
+  children?: number[]
+}
+interface CpuProfile {
+  nodes: ProfileNode[]
+  samples: number[]
+  timeDeltas: number[]
+  startTime: number
+  endTime: number
+}
 
-export interface ProfileEntry { name: string; ms: number; share: number }
+export interface ProfileEntry {
+  name: string
+  ms: number
+  share: number
+}
 export interface ProfileSummary {
   file: string
   totalMs: number
@@ -17,7 +36,10 @@ export interface ProfileSummary {
 
 function label(f: CallFrame): string {
   const file = f.url === '' ? '' : path.basename(f.url.replace(/^file:\/\//, ''))
-  const where = file === '' ? '' : ` ${f.url.includes('-temp/index.js') ? path.basename(path.dirname(f.url)) + '/index.js' : file}:${f.lineNumber + 1}`
+  const where =
+    file === ''
+      ? ''
+      : ` ${f.url.includes('-temp/index.js') ? `${path.basename(path.dirname(f.url))}/index.js` : file}:${f.lineNumber + 1}`
   return `${f.functionName || '(anonymous)'}${where}`
 }
 
@@ -27,7 +49,9 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
   const parent = new Map<number, number>()
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
   const self = new Map<number, number>()
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000))
+  p.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000)
+  })
   const total = [...self.values()].reduce((a, b) => a + b, 0)
   const selfBy = new Map<string, number>()
   const inclBy = new Map<string, number>()
@@ -44,15 +68,24 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
       const n = byId.get(cur)
       if (!n) break
       const l = label(n.callFrame)
-      if (!seen.has(l)) { seen.add(l); inclBy.set(l, (inclBy.get(l) ?? 0) + ms) }
+      if (!seen.has(l)) {
+        seen.add(l)
+        inclBy.set(l, (inclBy.get(l) ?? 0) + ms)
+      }
     }
   }
   const busy = Math.max(1e-9, total - idle)
-  const rank = (m: Map<string, number>, skip: (name: string) => boolean): ProfileEntry[] => [...m.entries()]
-    .filter(([name]) => !skip(name))
-    .sort((a, b) => b[1] - a[1]).slice(0, top)
-    .map(([name, ms]) => ({ name, ms: Math.round(ms), share: Math.round((ms / busy) * 1000) / 1000 }))
-  const generic = (n: string): boolean => /^\((root|program|idle|anonymous)\)/.test(n) || /^(processTicksAndRejections|listOnTimeout|processTimers|emit|parserOnIncomingClient|parserOnHeadersComplete)\b/.test(n)
+  const rank = (m: Map<string, number>, skip: (name: string) => boolean): ProfileEntry[] =>
+    [...m.entries()]
+      .filter(([name]) => !skip(name))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, ms]) => ({ name, ms: Math.round(ms), share: Math.round((ms / busy) * 1000) / 1000 }))
+  const generic = (n: string): boolean =>
+    /^\((root|program|idle|anonymous)\)/.test(n) ||
+    /^(processTicksAndRejections|listOnTimeout|processTimers|emit|parserOnIncomingClient|parserOnHeadersComplete)\b/.test(
+      n
+    )
   return {
     file: path.relative(process.cwd(), file),
     totalMs: Math.round(total),

@@ -3,15 +3,23 @@
  * set latency, as Adobe's ~500 ms profile lookup), the inputs `.env` would give the actions, an
  * agent token, the seeded customers' identities, and the stand-ins' call counters.
  */
-import { mintAgentToken, startStandIns, type StandIns } from '../../stand-ins'
+import { mintAgentToken, type StandIns, startStandIns } from '../../stand-ins'
 import { setRuntimeEnv } from './runtime'
-import { nowMs, pool, summarize, type Summary } from './stats'
+import { nowMs, pool, type Summary, summarize } from './stats'
 
 export const ORG = 'DEMO0000000000000000000A@AdobeOrg'
 export const CLIENT_ID = 'cah-local-client'
 
 /** The AEP routes a production lookup waits on; each answers after the configured latency. */
-export const AEP_ROUTES = ['entities.profile', 'entities.events', 'entities.multi', 'audiences', 'segmentDefinitions', 'mergePolicies', 'namespaces'] as const
+export const AEP_ROUTES = [
+  'entities.profile',
+  'entities.events',
+  'entities.multi',
+  'audiences',
+  'segmentDefinitions',
+  'mergePolicies',
+  'namespaces'
+] as const
 
 export interface LookupIdentity {
   index: number
@@ -110,7 +118,8 @@ export async function startBenchEnv(opts: { customers: number; aepLatencyMs: num
   }
   const order = permutation(seed.size, 7)
   let handed = 0
-  const counterMap = (c: { snapshot(recent?: number): { counters: Record<string, number> } }): Record<string, number> => c.snapshot(0).counters
+  const counterMap = (c: { snapshot(recent?: number): { counters: Record<string, number> } }): Record<string, number> =>
+    c.snapshot(0).counters
   return {
     standIns,
     customers: seed.size,
@@ -130,7 +139,11 @@ export async function startBenchEnv(opts: { customers: number; aepLatencyMs: num
       standIns.ims.control.reset()
       standIns.state.control.reset()
     },
-    counts: () => ({ aep: counterMap(standIns.aep.control), ims: counterMap(standIns.ims.control), state: counterMap(standIns.state.control) }),
+    counts: () => ({
+      aep: counterMap(standIns.aep.control),
+      ims: counterMap(standIns.ims.control),
+      state: counterMap(standIns.state.control)
+    }),
     dropStoredToken: () => standIns.state.store.deleteMatching('cah-local', 'cah1.token.*'),
     close: () => standIns.close()
   }
@@ -141,11 +154,21 @@ export async function startBenchEnv(opts: { customers: number; aepLatencyMs: num
  * stand-in (service token, the four gateway headers, keep-alive), timed from send to full body.
  */
 export async function upstreamCall(env: BenchEnv, identity: LookupIdentity): Promise<number> {
-  const q = new URLSearchParams({ 'schema.name': '_xdm.context.profile', entityId: identity.id, entityIdNS: identity.namespace })
+  const q = new URLSearchParams({
+    'schema.name': '_xdm.context.profile',
+    entityId: identity.id,
+    entityIdNS: identity.namespace
+  })
   const token = env.standIns.ims.mintServiceToken()
   const t = nowMs()
   const res = await fetch(`${env.standIns.aep.url}/data/core/ups/access/entities?${q}`, {
-    headers: { Authorization: `Bearer ${token}`, 'x-api-key': CLIENT_ID, 'x-gw-ims-org-id': ORG, 'x-sandbox-name': 'prod', Accept: 'application/json' }
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'x-api-key': CLIENT_ID,
+      'x-gw-ims-org-id': ORG,
+      'x-sandbox-name': 'prod',
+      Accept: 'application/json'
+    }
   })
   await res.text()
   if (res.status !== 200) throw new Error(`AEP stand-in answered ${res.status} for customer ${identity.index}`)
@@ -153,14 +176,21 @@ export async function upstreamCall(env: BenchEnv, identity: LookupIdentity): Pro
 }
 
 /** `n` upstream calls one after another (the floor of a lookup), and `n` with no latency (the stand-in's own time). */
-export async function upstreamBaseline(env: BenchEnv, n: number, pickCustomer: (i: number) => LookupIdentity): Promise<Summary> {
+export async function upstreamBaseline(
+  env: BenchEnv,
+  n: number,
+  pickCustomer: (i: number) => LookupIdentity
+): Promise<Summary> {
   const times: number[] = []
   for (let i = 0; i < n; i++) times.push(await upstreamCall(env, pickCustomer(i)))
   return summarize(times)
 }
 
 /** The stand-in's own work per profile lookup (latency 0), sequential and with 8 in flight. */
-export async function standInLookupTime(env: BenchEnv, n: number): Promise<{ sequential: Summary; concurrent8: Summary }> {
+export async function standInLookupTime(
+  env: BenchEnv,
+  n: number
+): Promise<{ sequential: Summary; concurrent8: Summary }> {
   const before = env.aepLatency()
   env.setAepLatency(0)
   try {
@@ -168,7 +198,10 @@ export async function standInLookupTime(env: BenchEnv, n: number): Promise<{ seq
     for (let i = 0; i < 20; i++) await upstreamCall(env, pick(i + n * 3))
     const seq: number[] = []
     for (let i = 0; i < n; i++) seq.push(await upstreamCall(env, pick(i)))
-    const conc = await pool(Array.from({ length: n }, (_, i) => () => upstreamCall(env, pick(i + n))), 8)
+    const conc = await pool(
+      Array.from({ length: n }, (_, i) => () => upstreamCall(env, pick(i + n))),
+      8
+    )
     return { sequential: summarize(seq), concurrent8: summarize(conc) }
   } finally {
     env.setAepLatency(before)

@@ -4,7 +4,7 @@
  * activation, and the activation logs (stdout/stderr) kept out of the benchmark's own output.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, openSync, statSync, writeSync, readdirSync } from 'node:fs'
+import { existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { ActionResponse } from '../../actions/lib/http/responses'
@@ -14,7 +14,13 @@ import { webActionParams } from '../../stand-ins/runtime/web-params'
 export const ROOT = process.env.BENCH_ROOT ?? path.resolve(__dirname, '..', '..')
 export const PACKAGE = 'customer-activity-hub'
 export const ACTIONS_DIR = path.join(ROOT, 'dist', 'application', 'actions', PACKAGE)
-export const ACTION_NAMES = ['customer-profile', 'customer-profiles', 'customer-events', 'metadata', 'cache-invalidate'] as const
+export const ACTION_NAMES = [
+  'customer-profile',
+  'customer-profiles',
+  'customer-events',
+  'metadata',
+  'cache-invalidate'
+] as const
 export type ActionName = (typeof ACTION_NAMES)[number]
 
 /** Runtime's namespace and key: the State stand-in authenticates aio-lib-state with them. */
@@ -74,7 +80,12 @@ export function setRuntimeEnv(): void {
  * calls `main`; the action reads them synchronously at its start, so concurrent activations in
  * one container each see their own.
  */
-export function activate(name: ActionName, main: Main, params: Record<string, unknown>, timeoutMs = 30_000): Promise<ActionResponse> {
+export function activate(
+  name: ActionName,
+  main: Main,
+  params: Record<string, unknown>,
+  timeoutMs = 30_000
+): Promise<ActionResponse> {
   process.env.__OW_ACTIVATION_ID = randomBytes(16).toString('hex')
   process.env.__OW_ACTION_NAME = `/${OW_NAMESPACE}/${PACKAGE}/${name}`
   process.env.__OW_DEADLINE = String(Date.now() + timeoutMs)
@@ -114,15 +125,17 @@ export function captureActivationLogs(): { counts(): LogCounts; reset(): void } 
   let lines = 0
   let warnOrError = 0
   let samples: string[] = []
-  const write = (severe: boolean) => (...args: unknown[]): void => {
-    const line = args.map((a) => (typeof a === 'string' ? a : String(a))).join(' ')
-    lines++
-    if (severe) {
-      warnOrError++
-      if (samples.length < 5) samples.push(line.slice(0, 400))
+  const write =
+    (severe: boolean) =>
+    (...args: unknown[]): void => {
+      const line = args.map((a) => (typeof a === 'string' ? a : String(a))).join(' ')
+      lines++
+      if (severe) {
+        warnOrError++
+        if (samples.length < 5) samples.push(line.slice(0, 400))
+      }
+      writeSync(fd, `${line}\n`)
     }
-    writeSync(fd, `${line}\n`)
-  }
   console.log = write(false)
   console.info = write(false)
   console.debug = write(false)
@@ -130,6 +143,10 @@ export function captureActivationLogs(): { counts(): LogCounts; reset(): void } 
   console.error = write(true)
   return {
     counts: () => ({ lines, warnOrError, samples: [...samples] }),
-    reset: () => { lines = 0; warnOrError = 0; samples = [] }
+    reset: () => {
+      lines = 0
+      warnOrError = 0
+      samples = []
+    }
   }
 }

@@ -39,7 +39,8 @@ export function summarize(values: readonly number[]): Summary {
 
 /** a / b rounded to 3 decimals; null when either is not a finite number. */
 export function ratio(a: number | null | undefined, b: number | null | undefined): number | null {
-  if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b) || b === 0) return null
+  if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b) || b === 0)
+    return null
   return Math.round((a / b) * 1000) / 1000
 }
 

@@ -3,9 +3,9 @@
  * Target: exactly 1 upstream profile call; all 100 answered within 1.10 × one upstream call
  * (wall time from the first request sent to the slowest answer).
  */
-import { cacheStatus, epochNow, lookup, tally, type Ctx } from '../lib/context'
+import { type Ctx, cacheStatus, epochNow, lookup, tally } from '../lib/context'
 import type { Main } from '../lib/runtime'
-import { summarize, type Summary } from '../lib/stats'
+import { type Summary, summarize } from '../lib/stats'
 
 export interface CoalescingRound {
   concurrent: number
@@ -29,7 +29,12 @@ export interface CoalescingResult {
   maxProfileCalls: number
 }
 
-export async function runCoalescing(ctx: Ctx, main: Main, concurrent: number, rounds: number): Promise<CoalescingResult> {
+export async function runCoalescing(
+  ctx: Ctx,
+  main: Main,
+  concurrent: number,
+  rounds: number
+): Promise<CoalescingResult> {
   const { env } = ctx
   const out: CoalescingRound[] = []
   for (let r = 0; r < rounds; r++) {
@@ -57,5 +62,9 @@ export async function runCoalescing(ctx: Ctx, main: Main, concurrent: number, ro
       statuses: tally(results.map((x) => cacheStatus(x.res)))
     })
   }
-  return { rounds: out, slowestMs: summarize(out.map((o) => o.slowestMs)), maxProfileCalls: Math.max(...out.map((o) => o.profileCalls)) }
+  return {
+    rounds: out,
+    slowestMs: summarize(out.map((o) => o.slowestMs)),
+    maxProfileCalls: Math.max(...out.map((o) => o.profileCalls))
+  }
 }

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { ACTION_NAMES, ACTIONS_DIR, bundlePath, ROOT, type ActionName } from '../lib/runtime'
+import { ACTION_NAMES, ACTIONS_DIR, type ActionName, bundlePath, ROOT } from '../lib/runtime'
 import { median } from '../lib/stats'
 
 export interface BundleCold {
@@ -32,7 +32,11 @@ export interface ColdStartResult {
 /** Milliseconds to require `spec` in a new Node process, timed inside it (process start excluded). */
 function requireTime(spec: string): number {
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(spec)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`
-  const out = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  const out = execFileSync(process.execPath, ['-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   return Number(out.trim())
 }
 
@@ -56,18 +60,26 @@ export function runColdStart(runs: number): ColdStartResult {
     }
   })
   const local = createRequire(path.join(ROOT, 'package.json'))
-  let sdk: ColdStartResult['aioSdk'] = { requireMs: null, samplesMs: [], note: 'not measured: @adobe/aio-sdk is not installed' }
+  let sdk: ColdStartResult['aioSdk'] = {
+    requireMs: null,
+    samplesMs: [],
+    note: 'not measured: @adobe/aio-sdk is not installed'
+  }
   try {
     local.resolve('@adobe/aio-sdk')
     const samples = sample('@adobe/aio-sdk', runs)
-    sdk = { requireMs: median(samples), samplesMs: samples, note: 'require(\'@adobe/aio-sdk\') in a fresh process' }
-  } catch { /* stays "not measured" */ }
+    sdk = { requireMs: median(samples), samplesMs: samples, note: "require('@adobe/aio-sdk') in a fresh process" }
+  } catch {
+    /* stays "not measured" */
+  }
   const lazyLibsMs: Record<string, number> = {}
   for (const lib of ['@adobe/aio-lib-state', '@adobe/aio-lib-ims']) {
     try {
       local.resolve(lib)
       lazyLibsMs[lib] = median(sample(lib, 3))
-    } catch { /* not installed */ }
+    } catch {
+      /* not installed */
+    }
   }
   return { runs, bundles, aioSdk: sdk, lazyLibsMs }
 }

@@ -8,11 +8,11 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import type { Ctx } from '../lib/context'
+import { type ProfileSummary, summariseProfile } from '../lib/cpu-profile'
 import type { LookupIdentity } from '../lib/env'
 import type { LogCounts } from '../lib/runtime'
-import { summarize, type Summary } from '../lib/stats'
-import { spawnContainer, type FloorResponse } from '../runtime-proxy'
-import { summariseProfile, type ProfileSummary } from '../lib/cpu-profile'
+import { type Summary, summarize } from '../lib/stats'
+import { type FloorResponse, spawnContainer } from '../runtime-proxy'
 
 export interface LoadRun {
   connections: number
@@ -44,7 +44,12 @@ export interface HitResult {
   cpuProfile?: ProfileSummary
 }
 
-export function loadRun(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<LoadRun> {
+export function loadRun(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number
+): Promise<LoadRun> {
   return new Promise((resolve, reject) => {
     const times: number[] = []
     const instance = autocannon({ url, headers, connections, duration: seconds, timeout: 30 }, (err, result) => {
@@ -60,11 +65,20 @@ export function loadRun(url: string, headers: Record<string, string>, connection
         timeouts: result.timeouts
       })
     })
-    instance.on('response', (_client, _status, _bytes, responseTime) => { times.push(responseTime) })
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      times.push(responseTime)
+    })
   })
 }
 
-async function floorRun(inputs: Record<string, string>, pathAndQuery: string, headers: Record<string, string>, response: FloorResponse, connections: number, seconds: number): Promise<LoadRun> {
+async function floorRun(
+  inputs: Record<string, string>,
+  pathAndQuery: string,
+  headers: Record<string, string>,
+  response: FloorResponse,
+  connections: number,
+  seconds: number
+): Promise<LoadRun> {
   const container = await spawnContainer(['customer-profile'], inputs, [], response)
   try {
     const url = container.url + pathAndQuery
@@ -92,7 +106,8 @@ export async function runHits(ctx: Ctx, who: LookupIdentity, seconds: number, la
     const first = await fetch(url, { headers })
     const firstText = await first.text()
     const firstBody = JSON.parse(firstText) as { meta?: { cache?: { status?: string } } }
-    if (first.status !== 200 || firstBody.meta?.cache?.status !== 'HIT') throw new Error(`the hit scenario's customer is not cached (${first.status} ${firstBody.meta?.cache?.status})`)
+    if (first.status !== 200 || firstBody.meta?.cache?.status !== 'HIT')
+      throw new Error(`the hit scenario's customer is not cached (${first.status} ${firstBody.meta?.cache?.status})`)
     // Warm the connection pool and JIT a little before measuring.
     await loadRun(url, headers, opts.connections, 1)
     const single = await loadRun(url, headers, 1, Math.max(1, Math.min(3, Math.round(seconds / 4))))
@@ -105,17 +120,41 @@ export async function runHits(ctx: Ctx, who: LookupIdentity, seconds: number, la
     for (const [k, v] of Object.entries(c.ims)) callsPerHit[`ims:${k}`] = per(v)
     for (const [k, v] of Object.entries(c.state)) callsPerHit[`state:${k}`] = per(v)
     const after = await fetch(url, { headers })
-    const afterBody = await after.json() as { meta?: { cache?: { status?: string } } }
+    const afterBody = (await after.json()) as { meta?: { cache?: { status?: string } } }
     const { logs } = await container.logs()
     await container.stop()
     let cpuProfile: ProfileSummary | undefined
     if (opts.cpuProf) {
       // The main thread's profile is the largest (tsx's loader thread writes a small one too).
-      const file = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).sort((a, b) => statSync(path.join(profDir, a)).size - statSync(path.join(profDir, b)).size).pop()
+      const file = readdirSync(profDir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .sort((a, b) => statSync(path.join(profDir, a)).size - statSync(path.join(profDir, b)).size)
+        .pop()
       if (file) cpuProfile = summariseProfile(path.join(profDir, file))
     }
-    const floor = await floorRun(env.inputs, url.replace(container.url, ''), headers, { statusCode: first.status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, body: firstBody }, opts.connections, Math.max(2, Math.round(seconds / 2)))
-    return { customer: `${who.namespace}:#${who.index}`, responseBytes: Buffer.byteLength(firstText), load, single, floor, callsPerHit, cacheStatusAfter: afterBody.meta?.cache?.status ?? `HTTP ${after.status}`, containerLogs: logs, cpuProfile }
+    const floor = await floorRun(
+      env.inputs,
+      url.replace(container.url, ''),
+      headers,
+      {
+        statusCode: first.status,
+        headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+        body: firstBody
+      },
+      opts.connections,
+      Math.max(2, Math.round(seconds / 2))
+    )
+    return {
+      customer: `${who.namespace}:#${who.index}`,
+      responseBytes: Buffer.byteLength(firstText),
+      load,
+      single,
+      floor,
+      callsPerHit,
+      cacheStatusAfter: afterBody.meta?.cache?.status ?? `HTTP ${after.status}`,
+      containerLogs: logs,
+      cpuProfile
+    }
   } finally {
     await container.stop()
   }

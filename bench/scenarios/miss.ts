@@ -5,10 +5,10 @@
  * Target: latency ≤ 1.10 × one upstream call.
  */
 import type { RequestRecord } from '../../stand-ins'
-import { cacheStatus, lookup, tally, timingsOf, type Ctx } from '../lib/context'
+import { type Ctx, cacheStatus, lookup, tally, timingsOf } from '../lib/context'
 import type { LookupIdentity } from '../lib/env'
 import type { Main } from '../lib/runtime'
-import { summarize, type Summary } from '../lib/stats'
+import { type Summary, summarize } from '../lib/stats'
 
 export interface MissResult {
   lookups: number
@@ -41,9 +41,18 @@ export async function runMisses(ctx: Ctx, main: Main, customers: LookupIdentity[
     const r = await lookup(ctx, main, who)
     statuses.push(cacheStatus(r.res))
     wall.push(r.ms)
-    for (const [k, v] of Object.entries(timingsOf(r.res))) (timings[k] ??= []).push(v)
+    for (const [k, v] of Object.entries(timingsOf(r.res))) {
+      const list = timings[k] ?? []
+      list.push(v)
+      timings[k] = list
+    }
     const c = env.counts()
-    for (const [k, v] of Object.entries({ ...prefixed('aep', c.aep), ...prefixed('ims', c.ims), ...prefixed('state', c.state) })) calls[k] = (calls[k] ?? 0) + v
+    for (const [k, v] of Object.entries({
+      ...prefixed('aep', c.aep),
+      ...prefixed('ims', c.ims),
+      ...prefixed('state', c.state)
+    }))
+      calls[k] = (calls[k] ?? 0) + v
     const profile = lastOf(env.standIns.aep.control.requests('entities.profile'))
     const events = lastOf(env.standIns.aep.control.requests('entities.events'))
     if (profile?.endMs !== undefined) {

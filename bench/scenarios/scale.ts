@@ -5,12 +5,12 @@
  * Shows the stand-in is not the bottleneck: its own lookup time (latency 0) at both sizes.
  * Target: hit and miss unchanged from the small data set.
  */
-import { lookup, warmContainer, type Ctx } from '../lib/context'
-import { startBenchEnv, upstreamBaseline, upstreamCall, type BenchEnv, type LookupIdentity } from '../lib/env'
+import { type Ctx, lookup, warmContainer } from '../lib/context'
+import { type BenchEnv, type LookupIdentity, startBenchEnv, upstreamBaseline, upstreamCall } from '../lib/env'
 import { freshContainer, type Main } from '../lib/runtime'
-import { summarize, type Summary } from '../lib/stats'
-import { spawnContainer, type ContainerProcess } from '../runtime-proxy'
-import { loadRun, type LoadRun } from './hit'
+import { type Summary, summarize } from '../lib/stats'
+import { type ContainerProcess, spawnContainer } from '../runtime-proxy'
+import { type LoadRun, loadRun } from './hit'
 
 export interface ScaleSide {
   customers: number
@@ -42,14 +42,24 @@ async function cachedCustomer(ctx: Ctx, main: Main): Promise<LookupIdentity> {
   return who
 }
 
-export async function runScale(small: Ctx, smallMain: Main, largeCustomers: number, misses: number, rounds: number, hitSeconds: number): Promise<ScaleResult> {
+export async function runScale(
+  small: Ctx,
+  smallMain: Main,
+  largeCustomers: number,
+  misses: number,
+  rounds: number,
+  hitSeconds: number
+): Promise<ScaleResult> {
   const opts = small.opts
   const largeEnv: BenchEnv = await startBenchEnv({ customers: largeCustomers, aepLatencyMs: opts.aepLatencyMs })
   const large: Ctx = { ...small, env: largeEnv }
   const containers: ContainerProcess[] = []
   try {
     const sides = [small, large] as const
-    const pick = (env: BenchEnv) => (i: number): LookupIdentity => env.identityOf(1 + ((i * 104729) % (env.customers - 1)))
+    const pick =
+      (env: BenchEnv) =>
+      (i: number): LookupIdentity =>
+        env.identityOf(1 + ((i * 104729) % (env.customers - 1)))
     const upstream = await Promise.all(sides.map((c) => upstreamBaseline(c.env, 3, pick(c.env))))
 
     // The stand-ins' own time, alternating, latency 0.
@@ -88,7 +98,8 @@ export async function runScale(small: Ctx, smallMain: Main, largeCustomers: numb
     const loaded: LoadRun[][] = [[], []]
     const single: LoadRun[][] = [[], []]
     for (let r = 0; r < rounds; r++) {
-      for (const [k, c] of sides.entries()) loaded[k]?.push(await loadRun(hitUrl[k] as string, c.env.headers(), opts.connections, hitSeconds))
+      for (const [k, c] of sides.entries())
+        loaded[k]?.push(await loadRun(hitUrl[k] as string, c.env.headers(), opts.connections, hitSeconds))
     }
     for (const [k, c] of sides.entries()) single[k]?.push(await loadRun(hitUrl[k] as string, c.env.headers(), 1, 2))
     const logs = await Promise.all(containers.map((c) => c.logs()))

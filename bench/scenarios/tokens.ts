@@ -11,10 +11,10 @@
  *     new container makes it once per agent token and caches it 60 s; it is counted apart.)
  * Run with AEP latency 0: the token logic does not depend on it, and 1 000 lookups stay quick.
  */
-import { tally, type Ctx } from '../lib/context'
+import { type Ctx, tally } from '../lib/context'
 import type { LookupIdentity } from '../lib/env'
 import { nowMs, pool } from '../lib/stats'
-import { spawnContainer, type ContainerProcess } from '../runtime-proxy'
+import { type ContainerProcess, spawnContainer } from '../runtime-proxy'
 
 const UNCACHED_SECTIONS = 'identities,name,contact,attributes,insights'
 
@@ -27,17 +27,31 @@ export interface TokensResult {
   warmAepProfileCalls: number
   warmStatuses: Record<string, number>
   warmSeconds: number
-  coldWithStoredToken: { imsTokenCalls: number; imsValidateCalls: number; stateGets: number; status: string; firstLookupMs: number; secondLookupMs: number }
+  coldWithStoredToken: {
+    imsTokenCalls: number
+    imsValidateCalls: number
+    stateGets: number
+    status: string
+    firstLookupMs: number
+    secondLookupMs: number
+  }
   /** Warn/error lines of both containers' activation logs. */
   containerWarnOrError: number
   containerSamples: string[]
 }
 
-async function get(container: ContainerProcess, ctx: Ctx, who: LookupIdentity): Promise<{ status: string; ms: number }> {
+async function get(
+  container: ContainerProcess,
+  ctx: Ctx,
+  who: LookupIdentity
+): Promise<{ status: string; ms: number }> {
   const t = nowMs()
-  const res = await fetch(`${container.url}/customer-profile?${new URLSearchParams({ namespace: who.namespace, id: who.id, fields: UNCACHED_SECTIONS })}`, { headers: ctx.env.headers() })
-  const body = await res.json() as { meta?: { cache?: { status?: string } } }
-  return { status: res.status === 200 ? body.meta?.cache?.status ?? 'none' : `HTTP ${res.status}`, ms: nowMs() - t }
+  const res = await fetch(
+    `${container.url}/customer-profile?${new URLSearchParams({ namespace: who.namespace, id: who.id, fields: UNCACHED_SECTIONS })}`,
+    { headers: ctx.env.headers() }
+  )
+  const body = (await res.json()) as { meta?: { cache?: { status?: string } } }
+  return { status: res.status === 200 ? (body.meta?.cache?.status ?? 'none') : `HTTP ${res.status}`, ms: nowMs() - t }
 }
 
 export async function runTokens(ctx: Ctx, lookups: number, concurrency: number): Promise<TokensResult> {
@@ -59,7 +73,10 @@ export async function runTokens(ctx: Ctx, lookups: number, concurrency: number):
     env.resetCounters()
     const t = nowMs()
     const container = warm
-    const rest = await pool(Array.from({ length: lookups - 1 }, (_, i) => () => get(container, ctx, pick(i + 1))), concurrency)
+    const rest = await pool(
+      Array.from({ length: lookups - 1 }, (_, i) => () => get(container, ctx, pick(i + 1))),
+      concurrency
+    )
     const warmSeconds = (nowMs() - t) / 1000
     const c2 = env.counts()
     const warmLogs = (await warm.logs()).logs

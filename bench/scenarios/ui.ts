@@ -11,7 +11,12 @@ import { ROOT } from '../lib/runtime'
 import { median } from '../lib/stats'
 
 export interface UiResult {
-  webProd: { js: Array<{ file: string; bytes: number; gzipBytes: number }>; jsGzipBytes: number | null; cssGzipBytes: number | null; builtAt: string | null }
+  webProd: {
+    js: Array<{ file: string; bytes: number; gzipBytes: number }>
+    jsGzipBytes: number | null
+    cssGzipBytes: number | null
+    builtAt: string | null
+  }
   answerToPaint: { ms: number | null; samplesMs: number[]; source: string; measuredAt: string | null }
 }
 
@@ -19,15 +24,21 @@ export function runUi(): UiResult {
   const dir = path.join(ROOT, 'dist', 'application', 'web-prod')
   const files = existsSync(dir) ? readdirSync(dir) : []
   const gz = (f: string): number => gzipSync(readFileSync(path.join(dir, f)), { level: 9 }).length
-  const js = files.filter((f) => f.endsWith('.js')).map((f) => ({ file: f, bytes: statSync(path.join(dir, f)).size, gzipBytes: gz(f) }))
+  const js = files
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => ({ file: f, bytes: statSync(path.join(dir, f)).size, gzipBytes: gz(f) }))
   const css = files.filter((f) => f.endsWith('.css'))
   const paintFile = path.join(ROOT, 'dist', 'e2e-paint.json')
   let samples: number[] = []
   let measuredAt: string | null = null
   if (existsSync(paintFile)) {
     const parsed: unknown = JSON.parse(readFileSync(paintFile, 'utf8'))
-    const list = typeof parsed === 'object' && parsed !== null ? (parsed as { answerToPaintMs?: unknown }).answerToPaintMs : undefined
-    if (Array.isArray(list)) samples = list.filter((v): v is number => typeof v === 'number').map((v) => Math.round(v * 10) / 10)
+    const list =
+      typeof parsed === 'object' && parsed !== null
+        ? (parsed as { answerToPaintMs?: unknown }).answerToPaintMs
+        : undefined
+    if (Array.isArray(list))
+      samples = list.filter((v): v is number => typeof v === 'number').map((v) => Math.round(v * 10) / 10)
     measuredAt = statSync(paintFile).mtime.toISOString()
   }
   return {
@@ -40,7 +51,9 @@ export function runUi(): UiResult {
     answerToPaint: {
       ms: samples.length ? median(samples) : null,
       samplesMs: samples,
-      source: existsSync(paintFile) ? 'dist/e2e-paint.json (npx jest -c test/e2e/jest.config.js)' : 'not measured: dist/e2e-paint.json is missing (run the e2e tests)',
+      source: existsSync(paintFile)
+        ? 'dist/e2e-paint.json (npx jest -c test/e2e/jest.config.js)'
+        : 'not measured: dist/e2e-paint.json is missing (run the e2e tests)',
       measuredAt
     }
   }

@@ -3,9 +3,10 @@
  * the doctor can tell a refused credential from an unknown sandbox (the client, rightly, maps
  * both to one error code for callers).
  */
+
+import { exchange, type FetchLike } from '../../actions/lib/aep/upstream-http'
 import type { Config } from '../../actions/lib/config/config'
 import { UpstreamError } from '../../actions/lib/errors/errors'
-import { exchange, type FetchLike } from '../../actions/lib/aep/upstream-http'
 
 export type ProbeOutcome =
   | { kind: 'ok'; status: number; body: unknown }
@@ -27,7 +28,9 @@ function messageOf(text: string): string {
       const m = o.message ?? o.title ?? o.detail
       if (typeof m === 'string') msg = typeof o.error_code === 'string' ? `${o.error_code} ${m}` : m
     }
-  } catch { /* not JSON: use the text */ }
+  } catch {
+    /* not JSON: use the text */
+  }
   return msg.replace(/\s+/g, ' ').trim().slice(0, 200) || '(empty body)'
 }
 
@@ -51,20 +54,26 @@ export function aepProbe(config: Config['aep'], token: string, fetchImpl?: Fetch
   return {
     async get(path, sandbox) {
       try {
-        const answer = await exchange('AEP', {
-          method: 'GET',
-          url: config.baseUrl + path,
-          headers: {
-            Authorization: `Bearer ${token}`,
-            'x-api-key': config.apiKey,
-            'x-gw-ims-org-id': config.orgId,
-            'x-sandbox-name': sandbox,
-            Accept: 'application/json'
-          }
-        }, config.timeoutMs, fetchImpl)
+        const answer = await exchange(
+          'AEP',
+          {
+            method: 'GET',
+            url: config.baseUrl + path,
+            headers: {
+              Authorization: `Bearer ${token}`,
+              'x-api-key': config.apiKey,
+              'x-gw-ims-org-id': config.orgId,
+              'x-sandbox-name': sandbox,
+              Accept: 'application/json'
+            }
+          },
+          config.timeoutMs,
+          fetchImpl
+        )
         return classify(answer.status, answer.text)
       } catch (e) {
-        if (e instanceof UpstreamError) return { kind: e.code === 'UPSTREAM_TIMEOUT' ? 'timeout' : 'unreachable', message: e.message }
+        if (e instanceof UpstreamError)
+          return { kind: e.code === 'UPSTREAM_TIMEOUT' ? 'timeout' : 'unreachable', message: e.message }
         throw e
       }
     }

@@ -1,23 +1,28 @@
 /** Where each setting's correct value comes from: the fix hint of a missing or malformed variable. */
 export const VARIABLE_HINTS: Record<string, string> = {
-  IMS_BASE_URL: 'Leave empty for production IMS (https://ims-na1.adobelogin.com); locally the IMS stand-in, http://127.0.0.1:9102.',
+  IMS_BASE_URL:
+    'Leave empty for production IMS (https://ims-na1.adobelogin.com); locally the IMS stand-in, http://127.0.0.1:9102.',
   IMS_OAUTH_S2S_CLIENT_ID: 'Developer Console → project → workspace → OAuth Server-to-Server credential → Client ID.',
   IMS_OAUTH_S2S_CLIENT_SECRET: 'Developer Console → OAuth Server-to-Server credential → Retrieve client secret.',
   IMS_OAUTH_S2S_ORG_ID: 'Developer Console → OAuth Server-to-Server credential → Organization ID (…@AdobeOrg).',
   IMS_OAUTH_S2S_SCOPES: 'Developer Console → OAuth Server-to-Server credential → Scopes, comma-separated.',
-  AEP_BASE_URL: 'Leave empty for production (https://platform.adobe.io); locally the AEP stand-in, http://127.0.0.1:9101.',
+  AEP_BASE_URL:
+    'Leave empty for production (https://platform.adobe.io); locally the AEP stand-in, http://127.0.0.1:9101.',
   AEP_SANDBOX: 'The sandbox name (lower case, not its title) from Experience Platform → Sandboxes, e.g. prod.',
   AEP_ALLOWED_SANDBOXES: 'Comma-separated sandbox names, e.g. prod,dev; empty = only AEP_SANDBOX.',
-  AEP_MERGE_POLICY_ID: 'A merge policy id from Experience Platform → Profiles → Merge policies, or empty for the sandbox default.',
+  AEP_MERGE_POLICY_ID:
+    'A merge policy id from Experience Platform → Profiles → Merge policies, or empty for the sandbox default.',
   AEP_TIMEOUT_MS: 'Milliseconds per AEP call, 100–60000; 5000 is a good default.',
   CACHE_TTL_SECONDS: 'Seconds, 0–86400 (0 = no fresh cache); default 300.',
   CACHE_STALE_GRACE_SECONDS: 'Seconds, 0–604800; default 3600.',
   AUDIENCE_CACHE_TTL_SECONDS: 'Seconds, 0–604800; default 3600.',
-  INSIGHT_FIELD_MAP: 'JSON such as {"churnPropensity":"_tenant.scores.churn","bands":{"medium":0.34,"high":0.67}} (see .env.example).',
+  INSIGHT_FIELD_MAP:
+    'JSON such as {"churnPropensity":"_tenant.scores.churn","bands":{"medium":0.34,"high":0.67}} (see .env.example).',
   PHONE_DEFAULT_COUNTRY_CODE: 'A country calling code without +, e.g. 1 or 44.',
   IDENTITY_HASH_SALT: 'A long random value, e.g. the output of `openssl rand -hex 32`.',
   AIO_STATE_ENDPOINT: 'Leave empty in production; locally the State stand-in, http://127.0.0.1:9103.',
-  ALLOWED_UPSTREAM_HOSTS: 'Leave empty in production (every upstream must be an Adobe https host); locally 127.0.0.1,localhost for the stand-ins.'
+  ALLOWED_UPSTREAM_HOSTS:
+    'Leave empty in production (every upstream must be an Adobe https host); locally 127.0.0.1,localhost for the stand-ins.'
 }
 
 export function hintFor(variable: string): string {

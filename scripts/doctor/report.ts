@@ -19,6 +19,9 @@ export function formatReport(results: CheckResult[], secrets: string[]): string 
     }
   }
   const count = (s: Status): number => results.filter((r) => r.status === s).length
-  lines.push('', `${count('pass')} passed, ${count('fail')} failed, ${count('warn')} warnings, ${count('skip')} skipped`)
-  return redact(lines.join('\n'), secrets) + '\n'
+  lines.push(
+    '',
+    `${count('pass')} passed, ${count('fail')} failed, ${count('warn')} warnings, ${count('skip')} skipped`
+  )
+  return `${redact(lines.join('\n'), secrets)}\n`
 }

@@ -3,17 +3,18 @@
  * token → AEP (gateway, sandboxes, merge policies) → sample data → State; and, needing only the
  * Runtime namespace, log forwarding (whether the audit lines survive).
  */
-import type { Config } from '../../actions/lib/config/config'
+
 import type { FetchLike } from '../../actions/lib/aep/upstream-http'
+import type { Config } from '../../actions/lib/config/config'
 import { checkAep } from './aep-checks'
 import { aepProbe } from './aep-probe'
 import { checkConfig, isLoopback } from './config-checks'
 import { checkIms, type TokenFetcher } from './ims-check'
-import { checkInsights, type Sample } from './insight-checks'
 import { checkSameInputs, resolveInputs } from './inputs'
+import { checkInsights, type Sample } from './insight-checks'
 import { checkLogForwarding, type LogForwardingReader } from './log-forwarding-check'
 import { checkState, prepareStateEndpoint, runtimeCredentials } from './state-check'
-import { check, type CheckResult } from './types'
+import { type CheckResult, check } from './types'
 
 export interface DoctorOptions {
   /** app.config.yaml's text. */
@@ -41,17 +42,24 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
   const actions = resolveInputs(opts.manifest, opts.vars)
   const first = actions[0]
   const creds = runtimeCredentials(opts.vars)
-  const secrets = [opts.vars.IMS_OAUTH_S2S_CLIENT_SECRET, creds.auth].filter((s): s is string => typeof s === 'string' && s.length >= 4)
+  const secrets = [opts.vars.IMS_OAUTH_S2S_CLIENT_SECRET, creds.auth].filter(
+    (s): s is string => typeof s === 'string' && s.length >= 4
+  )
   const results: CheckResult[] = [checkSameInputs(actions)]
   const { results: configResults, config } = checkConfig(first?.params ?? {})
   results.push(...configResults)
-  if (config) results.push(...await checkServices(config, opts, creds, secrets))
+  if (config) results.push(...(await checkServices(config, opts, creds, secrets)))
   else results.push(check.skip('Adobe services', 'IMS, AEP and State checks', 'Fix the configuration above first.'))
   results.push(await checkLogForwarding(opts.vars, creds, opts.readLogForwarding))
   return { results, secrets }
 }
 
-async function checkServices(config: Config, opts: DoctorOptions, creds: ReturnType<typeof runtimeCredentials>, secrets: string[]): Promise<CheckResult[]> {
+async function checkServices(
+  config: Config,
+  opts: DoctorOptions,
+  creds: ReturnType<typeof runtimeCredentials>,
+  secrets: string[]
+): Promise<CheckResult[]> {
   prepareStateEndpoint(config)
   const results: CheckResult[] = []
   const ims = await checkIms(config.ims, opts.fetchToken)
@@ -61,10 +69,19 @@ async function checkServices(config: Config, opts: DoctorOptions, creds: ReturnT
     const aep = await checkAep(config.aep, aepProbe(config.aep, ims.token, opts.fetch))
     results.push(...aep.results)
     const samples = opts.samples ?? (isLoopback(config.aep.baseUrl) ? [LOCAL_SAMPLE] : [])
-    if (aep.reachable) results.push(...await checkInsights(config, ims.token, samples, opts.fetch))
-    else results.push(check.skip('Customer data', 'INSIGHT_FIELD_MAP paths not checked', 'Fix the AEP access above first.'))
+    if (aep.reachable) results.push(...(await checkInsights(config, ims.token, samples, opts.fetch)))
+    else
+      results.push(
+        check.skip('Customer data', 'INSIGHT_FIELD_MAP paths not checked', 'Fix the AEP access above first.')
+      )
   } else {
-    results.push(check.skip('Adobe Experience Platform', 'AEP and customer data checks', 'They need a service token: fix IMS above first.'))
+    results.push(
+      check.skip(
+        'Adobe Experience Platform',
+        'AEP and customer data checks',
+        'They need a service token: fix IMS above first.'
+      )
+    )
   }
   results.push(await checkState(config, creds))
   return results

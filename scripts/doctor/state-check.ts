@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Config } from '../../actions/lib/config/config'
-import { check, within, type CheckResult } from './types'
+import { type CheckResult, check, within } from './types'
 
 const GROUP = 'App Builder State'
 const STATE_TIMEOUT_MS = 15_000
@@ -24,8 +24,12 @@ export interface RuntimeCredentials {
 
 /** `aio app use` writes both spellings; either works. */
 export function runtimeCredentials(vars: Record<string, string | undefined>): RuntimeCredentials {
-  const pick = (a: string, b: string): string | undefined => [vars[a], vars[b]].find((v) => v !== undefined && v.trim() !== '')?.trim()
-  return { namespace: pick('AIO_RUNTIME_NAMESPACE', 'AIO_runtime_namespace'), auth: pick('AIO_RUNTIME_AUTH', 'AIO_runtime_auth') }
+  const pick = (a: string, b: string): string | undefined =>
+    [vars[a], vars[b]].find((v) => v !== undefined && v.trim() !== '')?.trim()
+  return {
+    namespace: pick('AIO_RUNTIME_NAMESPACE', 'AIO_runtime_namespace'),
+    auth: pick('AIO_RUNTIME_AUTH', 'AIO_runtime_auth')
+  }
 }
 
 /**
@@ -41,23 +45,46 @@ export async function checkState(config: Config, creds: RuntimeCredentials): Pro
   const where = config.cache.stateEndpoint ?? 'App Builder State (production)'
   if (!creds.namespace || !creds.auth) {
     return config.cache.stateEndpoint
-      ? check.fail(GROUP, `No Runtime namespace/auth to reach State at ${where}`, 'Set AIO_RUNTIME_NAMESPACE and AIO_RUNTIME_AUTH in .env (locally cah-local / cah-local-key).')
-      : check.skip(GROUP, 'State not checked: .env has no Runtime namespace/auth', 'Run `aio app use` (it writes AIO_RUNTIME_NAMESPACE and AIO_RUNTIME_AUTH), then run the doctor again.')
+      ? check.fail(
+          GROUP,
+          `No Runtime namespace/auth to reach State at ${where}`,
+          'Set AIO_RUNTIME_NAMESPACE and AIO_RUNTIME_AUTH in .env (locally cah-local / cah-local-key).'
+        )
+      : check.skip(
+          GROUP,
+          'State not checked: .env has no Runtime namespace/auth',
+          'Run `aio app use` (it writes AIO_RUNTIME_NAMESPACE and AIO_RUNTIME_AUTH), then run the doctor again.'
+        )
   }
   const key = `cah-doctor-probe-${randomBytes(6).toString('hex')}`
   const value = JSON.stringify({ probe: true, at: Date.now() })
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const lib = require('@adobe/aio-lib-state') as StateLib
-    const state = await within(lib.init({ ow: { namespace: creds.namespace, auth: creds.auth } }), STATE_TIMEOUT_MS, 'State init timed out')
+    const state = await within(
+      lib.init({ ow: { namespace: creds.namespace, auth: creds.auth } }),
+      STATE_TIMEOUT_MS,
+      'State init timed out'
+    )
     await within(state.put(key, value, { ttl: 60 }), STATE_TIMEOUT_MS, 'State put timed out')
     const read = await within(state.get(key), STATE_TIMEOUT_MS, 'State get timed out')
     await within(state.delete(key), STATE_TIMEOUT_MS, 'State delete timed out')
-    if (read?.value !== value) return check.fail(GROUP, `State at ${where} did not return the value just written`, 'Check that AIO_STATE_ENDPOINT points at a State service (or is empty in production).')
+    if (read?.value !== value)
+      return check.fail(
+        GROUP,
+        `State at ${where} did not return the value just written`,
+        'Check that AIO_STATE_ENDPOINT points at a State service (or is empty in production).'
+      )
     return check.pass(GROUP, `State at ${where} stores, returns and deletes a probe key (namespace ${creds.namespace})`)
   } catch (e) {
-    const why = (e instanceof Error ? e.message : String(e)).split(creds.auth).join('<hidden>').replace(/\s+/g, ' ').slice(0, 200)
-    return check.fail(GROUP, `State at ${where} failed: ${why}`,
-      'Check AIO_RUNTIME_NAMESPACE/AIO_RUNTIME_AUTH (from `aio app use`) and AIO_STATE_ENDPOINT (empty in production). The actions still work without State, uncached.')
+    const why = (e instanceof Error ? e.message : String(e))
+      .split(creds.auth)
+      .join('<hidden>')
+      .replace(/\s+/g, ' ')
+      .slice(0, 200)
+    return check.fail(
+      GROUP,
+      `State at ${where} failed: ${why}`,
+      'Check AIO_RUNTIME_NAMESPACE/AIO_RUNTIME_AUTH (from `aio app use`) and AIO_STATE_ENDPOINT (empty in production). The actions still work without State, uncached.'
+    )
   }
 }

@@ -25,6 +25,8 @@ export function failed(results: CheckResult[]): boolean {
 /** Rejects with `message` when `work` takes longer than `ms`: no check may hang the doctor. */
 export function within<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms) })
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms)
+  })
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
 }

@@ -41,7 +41,13 @@ function audienceBody(a: AudienceDefinition, sb: Sandbox, orgId: string): Record
     createEpoch: Math.floor(CREATED_MS / 1000),
     _etag: `"${a.id.slice(0, 8)}-0000-0200-0000-625eb7ad0000"`,
     dependents: [],
-    definedOn: [{ 'meta:resourceType': 'unions', 'meta:containerId': 'tenant', $ref: 'https://ns.adobe.com/xdm/context/profile__union' }],
+    definedOn: [
+      {
+        'meta:resourceType': 'unions',
+        'meta:containerId': 'tenant',
+        $ref: 'https://ns.adobe.com/xdm/context/profile__union'
+      }
+    ],
     dependencies: [],
     type: 'SegmentDefinition',
     originName: 'REAL_TIME_CUSTOMER_PROFILE',
@@ -60,7 +66,9 @@ export function getAudience(id: string, sb: Sandbox, orgId: string): Reply {
 
 export function getSegmentDefinition(id: string, sb: Sandbox, orgId: string): Reply {
   const a = sb.seed.audiences.find((x) => x.id === id)
-  return a ? json(200, { ...common(a, sb, orgId), payloadSchema: 'string' }) : segmentationNotFound('segment definition', id)
+  return a
+    ? json(200, { ...common(a, sb, orgId), payloadSchema: 'string' })
+    : segmentationNotFound('segment definition', id)
 }
 
 export function listAudiences(ctx: RequestContext, sb: Sandbox, orgId: string): Reply {
@@ -85,6 +93,12 @@ export function listAudiences(ctx: RequestContext, sb: Sandbox, orgId: string): 
       start: paging.start,
       ...(hasNext ? { next: paging.start + paging.limit } : {})
     },
-    _links: hasNext ? { next: { href: `@/audiences?start=${paging.start + paging.limit}&limit=${paging.limit}&totalCount=${all.length}` } } : {}
+    _links: hasNext
+      ? {
+          next: {
+            href: `@/audiences?start=${paging.start + paging.limit}&limit=${paging.limit}&totalCount=${all.length}`
+          }
+        }
+      : {}
   })
 }

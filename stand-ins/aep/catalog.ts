@@ -30,7 +30,8 @@ export function listMergePolicies(ctx: RequestContext, sb: Sandbox, orgId: strin
   const schema = q.get('schema.name')
   const wantDefault = q.get('default')
   let policies = schema !== null && schema !== PROFILE_SCHEMA ? [] : sb.mergePolicies
-  if (wantDefault === 'true' || wantDefault === 'false') policies = policies.filter((p) => p.default === (wantDefault === 'true'))
+  if (wantDefault === 'true' || wantDefault === 'false')
+    policies = policies.filter((p) => p.default === (wantDefault === 'true'))
   const paging = parsePaging(q, 100)
   if (typeof paging === 'string') return errorContext(400, paging)
   const page = policies.slice(paging.start, paging.start + paging.limit)
@@ -46,25 +47,34 @@ export function listMergePolicies(ctx: RequestContext, sb: Sandbox, orgId: strin
 
 export function getMergePolicy(id: string, sb: Sandbox, orgId: string): Reply {
   const policy = sb.policy(id)
-  return policy ? json(200, mergePolicyBody(sb, orgId, policy)) : errorContext(404, `UPS-MRG-1000002: Merge policy ${id} does not exist in sandbox ${sb.name}.`)
+  return policy
+    ? json(200, mergePolicyBody(sb, orgId, policy))
+    : errorContext(404, `UPS-MRG-1000002: Merge policy ${id} does not exist in sandbox ${sb.name}.`)
 }
 
 export function listNamespaces(sb: Sandbox): Reply {
-  return json(200, sb.seed.namespaces.map((n) => ({
-    updateTime: CREATED_MS,
-    code: n.code,
-    status: 'ACTIVE',
-    createTime: CREATED_MS,
-    description: n.description,
-    idType: n.idType,
-    name: n.name,
-    id: n.id,
-    custom: n.custom
-  })))
+  return json(
+    200,
+    sb.seed.namespaces.map((n) => ({
+      updateTime: CREATED_MS,
+      code: n.code,
+      status: 'ACTIVE',
+      createTime: CREATED_MS,
+      description: n.description,
+      idType: n.idType,
+      name: n.name,
+      id: n.id,
+      custom: n.custom
+    }))
+  )
 }
 
 /** `start` (offset) and `limit` query parameters; limit capped at `max`. */
-export function parsePaging(q: URLSearchParams, max: number, defaultLimit = max): { start: number; limit: number } | string {
+export function parsePaging(
+  q: URLSearchParams,
+  max: number,
+  defaultLimit = max
+): { start: number; limit: number } | string {
   const startRaw = q.get('start')
   const limitRaw = q.get('limit')
   const start = startRaw === null || startRaw === '' ? 0 : Number(startRaw)

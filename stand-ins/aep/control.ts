@@ -2,9 +2,10 @@
  * AEP control: the shared latency/fault control plus two AEP switches — whether experience-event
  * lookups are served (the current spec deprecates them) and token revocation at the gateway.
  */
+
+import type { TokenClaims } from '../ims/tokens'
 import { Control, type ControlInit } from '../lib/control'
 import type { ControlUpdate } from '../lib/types'
-import type { TokenClaims } from '../ims/tokens'
 
 export type EventsLookup = 'enabled' | 'refused'
 

@@ -24,22 +24,28 @@ export function profileNotFound(): Reply {
 
 /** Profile ResponseErrorContext: `{ message, cause?, statusCode }` with the status as a string. */
 export function errorContext(status: number, message: string, cause?: string): Reply {
-  return json(status, cause === undefined ? { message, statusCode: String(status) } : { message, cause, statusCode: String(status) })
+  return json(
+    status,
+    cause === undefined ? { message, statusCode: String(status) } : { message, cause, statusCode: String(status) }
+  )
 }
 
 /** Profile's 429: an ARRAY of TooManyRequestError. */
 export function tooManyRequests(retryAfterMs: number): Reply {
-  return json(429, [{
-    message: 'Too many requests',
-    cause: '{"Errors":["Request rate is large"]}',
-    retryAfterMs: String(retryAfterMs),
-    statusCode: '429'
-  }])
+  return json(429, [
+    {
+      message: 'Too many requests',
+      cause: '{"Errors":["Request rate is large"]}',
+      retryAfterMs: String(retryAfterMs),
+      statusCode: '429'
+    }
+  ])
 }
 
 /** Profile ResponseInternalErrorContext for injected 500/502/503. */
 export function internalError(status: 500 | 502 | 503): Reply {
-  const cause = status === 500 ? 'Status Code - 500 : Connection Timeout' : `Status Code - ${status} : Upstream unavailable`
+  const cause =
+    status === 500 ? 'Status Code - 500 : Connection Timeout' : `Status Code - ${status} : Upstream unavailable`
   return json(status, { message: 'Unable to connect to server', cause, statusCode: String(status) })
 }
 

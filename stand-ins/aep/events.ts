@@ -9,23 +9,30 @@ import { json, type Reply, type RequestContext } from '../lib/http'
 import type { XdmEvent } from '../seed/types'
 import { errorContext, profileNotFound } from './errors'
 import { parseFields, pickFields } from './fields'
-import { choosePolicy, EVENT_SCHEMA, findCustomer, guardrail, PROFILE_SCHEMA, type IdentityRef } from './lookup'
+import { choosePolicy, EVENT_SCHEMA, findCustomer, guardrail, type IdentityRef, PROFILE_SCHEMA } from './lookup'
 import type { Sandbox } from './sandboxes'
 
 export const DEFAULT_EVENT_LIMIT = 1000
 export const MAX_EVENT_LIMIT = 1000
 
 export function refusedEvents(): Reply {
-  return errorContext(422, 'UPS-ACC-1000019: Experience event lookup is deprecated and not enabled for this organization.')
+  return errorContext(
+    422,
+    'UPS-ACC-1000019: Experience event lookup is deprecated and not enabled for this organization.'
+  )
 }
 
 export function getEvents(ctx: RequestContext, sb: Sandbox): Reply {
   const q = ctx.url.searchParams
   if (q.get('relatedSchema.name') !== PROFILE_SCHEMA) {
-    return errorContext(400, `UPS-ACC-1000001: relatedSchema.name must be ${PROFILE_SCHEMA} when schema.name is ${EVENT_SCHEMA}.`)
+    return errorContext(
+      400,
+      `UPS-ACC-1000001: relatedSchema.name must be ${PROFILE_SCHEMA} when schema.name is ${EVENT_SCHEMA}.`
+    )
   }
   const related = q.get('relatedEntityId')
-  if (related === null || related === '') return errorContext(400, 'UPS-ACC-1000001: Missing required query parameter relatedEntityId.')
+  if (related === null || related === '')
+    return errorContext(400, 'UPS-ACC-1000001: Missing required query parameter relatedEntityId.')
   const ns = q.get('relatedEntityIdNS')
   const ref: IdentityRef = ns === null || ns === '' ? { id: related } : { id: related, ns }
 
@@ -89,12 +96,16 @@ function parseWindow(q: URLSearchParams): Window | string {
   if (!Number.isInteger(limit) || limit < 1) return 'UPS-ACC-1000013: limit must be a whole number >= 1.'
   // An unencoded '+' arrives as a space; AEP reads it as ascending, so do we.
   const order = (q.get('orderby') ?? '+timestamp').trim()
-  if (!['timestamp', '+timestamp', '-timestamp'].includes(order)) return 'UPS-ACC-1000014: orderby must be +timestamp or -timestamp.'
+  if (!['timestamp', '+timestamp', '-timestamp'].includes(order))
+    return 'UPS-ACC-1000014: orderby must be +timestamp or -timestamp.'
   const descending = order === '-timestamp'
   const start = q.get('start') ?? undefined
   return {
-    startTime, endTime, limit: Math.min(limit, MAX_EVENT_LIMIT),
-    orderby: descending ? '-timestamp' : '+timestamp', descending,
+    startTime,
+    endTime,
+    limit: Math.min(limit, MAX_EVENT_LIMIT),
+    orderby: descending ? '-timestamp' : '+timestamp',
+    descending,
     start: start === '' ? undefined : start
   }
 }

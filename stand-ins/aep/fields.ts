@@ -5,12 +5,18 @@
 
 export function parseFields(value: string | null | undefined): string[] | undefined {
   if (value === null || value === undefined || value.trim() === '') return undefined
-  return value.split(',').map((f) => f.trim()).filter((f) => f !== '')
+  return value
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f !== '')
 }
 
 export function pickFields(entity: unknown, fields: string[] | undefined): unknown {
   if (fields === undefined) return entity
-  return pick(entity, fields.map((f) => f.split('.')))
+  return pick(
+    entity,
+    fields.map((f) => f.split('.'))
+  )
 }
 
 function pick(value: unknown, paths: string[][]): unknown {
@@ -35,7 +41,7 @@ function pick(value: unknown, paths: string[][]): unknown {
       continue
     }
     const picked = pick(child, rests)
-    if (picked !== undefined && !(isEmptyObject(picked))) out[head] = picked
+    if (picked !== undefined && !isEmptyObject(picked)) out[head] = picked
   }
   return out
 }

@@ -3,8 +3,9 @@
  * x-sandbox-name are checked on every AEP request, in that order, with Adobe's error bodies.
  * Only client-credentials (service) tokens of the configured client pass.
  */
-import { header, type Reply, type RequestContext } from '../lib/http'
+
 import { isServiceToken, type TokenClaims } from '../ims/tokens'
+import { header, type Reply, type RequestContext } from '../lib/http'
 import type { AepControl } from './control'
 import { errorContext, forbidden, gatewayError } from './errors'
 import type { Sandbox } from './sandboxes'
@@ -32,8 +33,12 @@ export function checkGateway(ctx: RequestContext, s: GatewaySettings, defaultSan
   if (apiKey !== s.clientId) return { error: gatewayError(403, '403003', 'Api Key is invalid') }
 
   const claims = s.verifyToken(token)
-  const valid = claims !== null && isServiceToken(claims) && claims.client_id === s.clientId &&
-    (s.acceptToken?.(claims, token) ?? true) && s.control.admit(claims)
+  const valid =
+    claims !== null &&
+    isServiceToken(claims) &&
+    claims.client_id === s.clientId &&
+    (s.acceptToken?.(claims, token) ?? true) &&
+    s.control.admit(claims)
   if (!valid) return { error: gatewayError(401, '401013', 'Oauth token is not valid') }
 
   const org = header(ctx.req, 'x-gw-ims-org-id')
@@ -41,8 +46,12 @@ export function checkGateway(ctx: RequestContext, s: GatewaySettings, defaultSan
   if (org !== s.orgId || claims.org !== org) return { error: forbidden('UPS-ACC-1000004: IMS Org is not provisioned.') }
 
   const name = header(ctx.req, 'x-sandbox-name') ?? defaultSandbox
-  if (name === undefined) return { error: errorContext(400, 'UPS-ACC-1000005: Missing required header x-sandbox-name.') }
+  if (name === undefined)
+    return { error: errorContext(400, 'UPS-ACC-1000005: Missing required header x-sandbox-name.') }
   const sandbox = s.sandboxes.get(name)
-  if (!sandbox) return { error: forbidden(`UPS-ACC-1000006: Sandbox ${name} does not exist or is not accessible for this IMS Org.`) }
+  if (!sandbox)
+    return {
+      error: forbidden(`UPS-ACC-1000006: Sandbox ${name} does not exist or is not accessible for this IMS Org.`)
+    }
   return { sandbox }
 }

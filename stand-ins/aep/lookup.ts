@@ -5,7 +5,7 @@
 import type { Reply } from '../lib/http'
 import { errorContext } from './errors'
 import { pickFields } from './fields'
-import { xidFor, type MergePolicyConfig, type Sandbox } from './sandboxes'
+import { type MergePolicyConfig, type Sandbox, xidFor } from './sandboxes'
 
 export const PROFILE_SCHEMA = '_xdm.context.profile'
 export const EVENT_SCHEMA = '_xdm.context.experienceevent'
@@ -23,21 +23,38 @@ export interface IdentityRef {
 }
 
 /** The named policy (unknown → 422) or the sandbox default (none → 422). */
-export function choosePolicy(sb: Sandbox, mergePolicyId: string | undefined, schema = PROFILE_SCHEMA): Outcome<MergePolicyConfig> {
+export function choosePolicy(
+  sb: Sandbox,
+  mergePolicyId: string | undefined,
+  schema = PROFILE_SCHEMA
+): Outcome<MergePolicyConfig> {
   if (mergePolicyId !== undefined) {
     const policy = sb.policy(mergePolicyId)
-    return policy ? { ok: policy } : { error: errorContext(422, `UPS-MRG-1000002: Merge policy ${mergePolicyId} does not exist in sandbox ${sb.name}.`) }
+    return policy
+      ? { ok: policy }
+      : {
+          error: errorContext(
+            422,
+            `UPS-MRG-1000002: Merge policy ${mergePolicyId} does not exist in sandbox ${sb.name}.`
+          )
+        }
   }
   const policy = sb.defaultPolicy
   return policy
     ? { ok: policy }
-    : { error: errorContext(422, `UPS-ACC-1000021: No default merge policy is configured for schema ${schema} in sandbox ${sb.name}; pass mergePolicyId.`) }
+    : {
+        error: errorContext(
+          422,
+          `UPS-ACC-1000021: No default merge policy is configured for schema ${schema} in sandbox ${sb.name}; pass mergePolicyId.`
+        )
+      }
 }
 
 /** Customer index for an identity, undefined when unknown; an unknown namespace code is an error. */
 export function findCustomer(sb: Sandbox, ref: IdentityRef): Outcome<number | undefined> {
   if (ref.ns === undefined) return { ok: sb.findXid(ref.id) }
-  if (!sb.knowsNamespace(ref.ns)) return { error: errorContext(400, `UPS-ACC-1000010: Identity namespace code ${ref.ns} is not valid.`) }
+  if (!sb.knowsNamespace(ref.ns))
+    return { error: errorContext(400, `UPS-ACC-1000010: Identity namespace code ${ref.ns} is not valid.`) }
   return { ok: sb.find(ref.ns, ref.id) }
 }
 
@@ -45,16 +62,26 @@ export function findCustomer(sb: Sandbox, ref: IdentityRef): Outcome<number | un
 export function guardrail(sb: Sandbox, index: number): Reply | undefined {
   const count = sb.seed.identities(index).length
   if (count <= IDENTITY_GUARDRAIL) return undefined
-  return errorContext(422, `UPS-ACC-1000015: Profile ${sb.seed.profileId(index)} has ${count} linked identities, more than the guardrail of ${IDENTITY_GUARDRAIL}; it is excluded from lookups.`)
+  return errorContext(
+    422,
+    `UPS-ACC-1000015: Profile ${sb.seed.profileId(index)} has ${count} linked identities, more than the guardrail of ${IDENTITY_GUARDRAIL}; it is excluded from lookups.`
+  )
 }
 
 /** One entry of GetEntityResponse for a merged profile. */
-export function profileItem(sb: Sandbox, index: number, policy: MergePolicyConfig, fields: string[] | undefined, ref: IdentityRef): Record<string, unknown> {
+export function profileItem(
+  sb: Sandbox,
+  index: number,
+  policy: MergePolicyConfig,
+  fields: string[] | undefined,
+  ref: IdentityRef
+): Record<string, unknown> {
   const seed = sb.seed
   const identities = seed.identities(index)
-  const graph = policy.identityGraph === 'pdg'
-    ? identities.map((i) => xidFor(i.namespace, i.id))
-    : [ref.ns === undefined ? ref.id : xidFor(ref.ns, ref.id)]
+  const graph =
+    policy.identityGraph === 'pdg'
+      ? identities.map((i) => xidFor(i.namespace, i.id))
+      : [ref.ns === undefined ? ref.id : xidFor(ref.ns, ref.id)]
   return {
     entityId: seed.profileId(index),
     mergePolicy: { id: policy.id },

@@ -22,11 +22,19 @@ export interface AepRouteSettings extends GatewaySettings {
 type SandboxHandler = (ctx: RequestContext, sb: Sandbox) => Reply | Promise<Reply>
 
 export function aepRouter(s: AepRouteSettings): Router {
-  const guarded = (fn: SandboxHandler, defaultSandbox?: string): Handler => (ctx) => {
-    const gate = checkGateway(ctx, s, defaultSandbox)
-    return 'error' in gate ? gate.error : fn(ctx, gate.sandbox)
-  }
-  const only = (method: string, actual: string, route: string, fn: SandboxHandler, defaultSandbox?: string): RouteMatch =>
+  const guarded =
+    (fn: SandboxHandler, defaultSandbox?: string): Handler =>
+    (ctx) => {
+      const gate = checkGateway(ctx, s, defaultSandbox)
+      return 'error' in gate ? gate.error : fn(ctx, gate.sandbox)
+    }
+  const only = (
+    method: string,
+    actual: string,
+    route: string,
+    fn: SandboxHandler,
+    defaultSandbox?: string
+  ): RouteMatch =>
     method === actual
       ? { route, handle: guarded(fn, defaultSandbox) }
       : { route: 'methodNotAllowed', handle: (ctx) => methodNotAllowed(ctx.method, ctx.url.pathname) }
@@ -34,11 +42,18 @@ export function aepRouter(s: AepRouteSettings): Router {
   return (method, url) => {
     const path = url.pathname.replace(/\/+$/, '')
     if (path === `${AEP_BASE_PATH}/ups/access/entities`) {
-      if (method === 'POST') return { route: 'entities.multi', handle: guarded((ctx, sb) => postEntities(ctx, sb, s.maxIdentitiesPerRequest)) }
+      if (method === 'POST')
+        return {
+          route: 'entities.multi',
+          handle: guarded((ctx, sb) => postEntities(ctx, sb, s.maxIdentitiesPerRequest))
+        }
       const events = url.searchParams.get('schema.name') === EVENT_SCHEMA
-      return only('GET', method, events ? 'entities.events' : 'entities.profile', events
-        ? (ctx, sb) => s.control.eventsLookup === 'refused' ? refusedEvents() : getEvents(ctx, sb)
-        : getProfile)
+      return only(
+        'GET',
+        method,
+        events ? 'entities.events' : 'entities.profile',
+        events ? (ctx, sb) => (s.control.eventsLookup === 'refused' ? refusedEvents() : getEvents(ctx, sb)) : getProfile
+      )
     }
     if (path === `${AEP_BASE_PATH}/ups/config/mergePolicies`) {
       return only('GET', method, 'mergePolicies', (ctx, sb) => listMergePolicies(ctx, sb, s.orgId))
@@ -51,11 +66,14 @@ export function aepRouter(s: AepRouteSettings): Router {
       return only('GET', method, 'namespaces', (_ctx, sb) => listNamespaces(sb), 'prod')
     }
     const policy = tail(path, `${AEP_BASE_PATH}/ups/config/mergePolicies/`)
-    if (policy !== undefined) return only('GET', method, 'mergePolicy', (_ctx, sb) => getMergePolicy(policy, sb, s.orgId))
+    if (policy !== undefined)
+      return only('GET', method, 'mergePolicy', (_ctx, sb) => getMergePolicy(policy, sb, s.orgId))
     const audience = tail(path, `${AEP_BASE_PATH}/ups/audiences/`)
-    if (audience !== undefined) return only('GET', method, 'audiences', (_ctx, sb) => getAudience(audience, sb, s.orgId))
+    if (audience !== undefined)
+      return only('GET', method, 'audiences', (_ctx, sb) => getAudience(audience, sb, s.orgId))
     const segment = tail(path, `${AEP_BASE_PATH}/ups/segment/definitions/`)
-    if (segment !== undefined) return only('GET', method, 'segmentDefinitions', (_ctx, sb) => getSegmentDefinition(segment, sb, s.orgId))
+    if (segment !== undefined)
+      return only('GET', method, 'segmentDefinitions', (_ctx, sb) => getSegmentDefinition(segment, sb, s.orgId))
     return { route: 'notFound', handle: (ctx) => routeNotFound(ctx.method, ctx.url.pathname) }
   }
 }

@@ -32,19 +32,28 @@ export const MERGE_POLICY_IDS = {
 export function defaultSandboxes(prodSeed: Seed, devSeed: Seed = prodSeed): SandboxConfig[] {
   return [
     {
-      name: 'prod', seed: prodSeed, type: 'production', mergePolicies: [
+      name: 'prod',
+      seed: prodSeed,
+      type: 'production',
+      mergePolicies: [
         { id: MERGE_POLICY_IDS.prodDefault, name: 'Default Timebased', default: true, identityGraph: 'pdg' },
         { id: MERGE_POLICY_IDS.prodNoStitch, name: 'No identity stitching', default: false, identityGraph: 'none' }
       ]
     },
     {
-      name: 'dev', seed: devSeed, type: 'development', mergePolicies: [
+      name: 'dev',
+      seed: devSeed,
+      type: 'development',
+      mergePolicies: [
         { id: MERGE_POLICY_IDS.devDefault, name: 'Dev Default Timebased', default: true, identityGraph: 'pdg' },
         { id: MERGE_POLICY_IDS.devNoStitch, name: 'Dev No identity stitching', default: false, identityGraph: 'none' }
       ]
     },
     {
-      name: 'nodefault', seed: prodSeed, type: 'development', mergePolicies: [
+      name: 'nodefault',
+      seed: prodSeed,
+      type: 'development',
+      mergePolicies: [
         { id: MERGE_POLICY_IDS.nodefaultOnly, name: 'Non-default only', default: false, identityGraph: 'pdg' }
       ]
     }

@@ -17,7 +17,9 @@ export interface ExtraProfile {
 export function withExtraProfiles(base: Seed, extras: readonly ExtraProfile[]): Seed {
   if (extras.length === 0) return base
   const byIdentity = new Map<string, number>()
-  extras.forEach((e, k) => e.identities.forEach((i) => byIdentity.set(identityKey(i.namespace, i.id), base.size + k)))
+  extras.forEach((e, k) => {
+    for (const i of e.identities) byIdentity.set(identityKey(i.namespace, i.id), base.size + k)
+  })
   const extra = (i: number): ExtraProfile | undefined => extras[i - base.size]
   return {
     size: base.size + extras.length,
@@ -42,13 +44,23 @@ export function withExtraProfiles(base: Seed, extras: readonly ExtraProfile[]): 
 /** A customer with `ecids` extra ECIDs besides the email: over 50 in total trips the guardrail. */
 export function guardrailProfile(email: string, ecids: number): ExtraProfile {
   const identities: SeedIdentity[] = [{ namespace: 'email', id: email }]
-  for (let k = 0; k < ecids; k++) identities.push({ namespace: 'ecid', id: String(90000000000000000000000000000000000000n + BigInt(k)) })
+  for (let k = 0; k < ecids; k++)
+    identities.push({ namespace: 'ecid', id: String(90000000000000000000000000000000000000n + BigInt(k)) })
   const identityMap: Record<string, IdentityMapEntry[]> = {}
   // identityMap is keyed by the AEP namespace code, as in generated profiles.
-  for (const i of identities) (identityMap[i.namespace === 'email' ? 'Email' : 'ECID'] ??= []).push({ id: i.id, primary: i.namespace === 'email' })
+  for (const i of identities) {
+    const code = i.namespace === 'email' ? 'Email' : 'ECID'
+    const entries = identityMap[code] ?? []
+    entries.push({ id: i.id, primary: i.namespace === 'email' })
+    identityMap[code] = entries
+  }
   return {
     identities,
-    profile: { identityMap, person: { name: { firstName: 'Guardrail', lastName: 'Demo', fullName: 'Guardrail Demo' } }, personalEmail: { address: email } }
+    profile: {
+      identityMap,
+      person: { name: { firstName: 'Guardrail', lastName: 'Demo', fullName: 'Guardrail Demo' } },
+      personalEmail: { address: email }
+    }
   }
 }
 

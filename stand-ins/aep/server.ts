@@ -4,18 +4,23 @@
  * four headers. Tokens are checked by `verifyToken` (pass the IMS stand-in's) or, when started
  * alone, by the shared signing secret.
  */
+
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_ORG_ID,
+  DEV_SIGNING_SECRET,
+  type TokenClaims,
+  verifyToken as verifyWithSecret
+} from '../ims/tokens'
 import { startServer } from '../lib/server'
 import type { CommonOptions, StandInHandle } from '../lib/types'
-import {
-  DEFAULT_CLIENT_ID, DEFAULT_ORG_ID, DEV_SIGNING_SECRET, verifyToken as verifyWithSecret, type TokenClaims
-} from '../ims/tokens'
 import type { Seed } from '../seed/types'
 import { AepControl, type EventsLookup } from './control'
 import { internalError, tooManyRequests } from './errors'
 import { MAX_IDENTITIES_PER_REQUEST } from './profiles'
 import { aepRouter } from './router'
 import { defaultSandboxes, Sandbox, type SandboxConfig } from './sandboxes'
-import { withExtraProfiles, type ExtraProfile } from './seed-overlay'
+import { type ExtraProfile, withExtraProfiles } from './seed-overlay'
 
 export const DEFAULT_AEP_PORT = 9101
 
@@ -48,11 +53,18 @@ export async function startAep(opts: AepOptions): Promise<AepHandle> {
   const configs = opts.sandboxes ?? (opts.seed ? defaultSandboxes(opts.seed, opts.devSeed) : undefined)
   if (!configs) throw new Error('startAep needs `sandboxes` or `seed`')
   const extras = opts.extraProfiles ?? []
-  const sandboxes = new Map(configs.map((c) => [c.name, new Sandbox({ ...c, seed: withExtraProfiles(c.seed, extras) })]))
+  const sandboxes = new Map(
+    configs.map((c) => [c.name, new Sandbox({ ...c, seed: withExtraProfiles(c.seed, extras) })])
+  )
   const orgId = opts.orgId ?? DEFAULT_ORG_ID
   const clientId = opts.clientId ?? DEFAULT_CLIENT_ID
   const secret = opts.signingSecret ?? DEV_SIGNING_SECRET
-  const control = new AepControl({ latency: opts.latency, faults: opts.faults, maxRecords: opts.maxRecords, eventsLookup: opts.eventsLookup })
+  const control = new AepControl({
+    latency: opts.latency,
+    faults: opts.faults,
+    maxRecords: opts.maxRecords,
+    eventsLookup: opts.eventsLookup
+  })
 
   const handle = await startServer({
     control,
@@ -66,7 +78,15 @@ export async function startAep(opts: AepOptions): Promise<AepHandle> {
       maxIdentitiesPerRequest: opts.maxIdentitiesPerRequest ?? MAX_IDENTITIES_PER_REQUEST
     }),
     faultReplies: { tooManyRequests, serverError: internalError },
-    recordHeaders: ['x-api-key', 'x-gw-ims-org-id', 'x-sandbox-name', 'content-type', 'accept', 'x-request-id', 'user-agent'],
+    recordHeaders: [
+      'x-api-key',
+      'x-gw-ims-org-id',
+      'x-sandbox-name',
+      'content-type',
+      'accept',
+      'x-request-id',
+      'user-agent'
+    ],
     port: opts.port ?? DEFAULT_AEP_PORT,
     host: opts.host ?? '127.0.0.1'
   })

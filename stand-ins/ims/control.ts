@@ -28,7 +28,9 @@ export class ImsControl extends Control {
   }
 
   isRevoked(claims: TokenClaims): boolean {
-    return this.revoked.has(claims.id) || (!this.issued.has(claims.id) && Number(claims.created_at) < this.revokedBefore)
+    return (
+      this.revoked.has(claims.id) || (!this.issued.has(claims.id) && Number(claims.created_at) < this.revokedBefore)
+    )
   }
 
   protected override applySettings(update: ControlUpdate): void {

@@ -6,11 +6,21 @@ import { json } from '../lib/http'
 import { startServer } from '../lib/server'
 import type { CommonOptions, StandInHandle } from '../lib/types'
 import { ImsControl } from './control'
-import { imsRouter, type ImsSettings } from './routes'
+import { type ImsSettings, imsRouter } from './routes'
 import {
-  AGENT_CLIENT_ID, DEFAULT_AGENT_USER_ID, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_EXPIRES_IN_SECONDS,
-  DEFAULT_ORG_ID, DEFAULT_SERVICE_SCOPE, DEV_SIGNING_SECRET, mintToken, technicalAccountId, verifyToken,
-  type AgentTokenInput, type TokenClaims
+  AGENT_CLIENT_ID,
+  type AgentTokenInput,
+  DEFAULT_AGENT_USER_ID,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_EXPIRES_IN_SECONDS,
+  DEFAULT_ORG_ID,
+  DEFAULT_SERVICE_SCOPE,
+  DEV_SIGNING_SECRET,
+  mintToken,
+  type TokenClaims,
+  technicalAccountId,
+  verifyToken
 } from './tokens'
 
 export const DEFAULT_IMS_PORT = 9102
@@ -56,14 +66,21 @@ export async function startIms(opts: ImsOptions = {}): Promise<ImsHandle> {
     control,
     router: imsRouter(settings, control),
     faultReplies: {
-      tooManyRequests: () => json(429, { error: 'too_many_requests', error_description: 'Too many requests, slow down' }),
+      tooManyRequests: () =>
+        json(429, { error: 'too_many_requests', error_description: 'Too many requests, slow down' }),
       serverError: (status) => json(status, { error: 'server_error', error_description: `IMS answered ${status}` })
     },
     recordHeaders: ['content-type', 'user-agent', 'x-request-id'],
     port: opts.port ?? DEFAULT_IMS_PORT,
     host: opts.host ?? '127.0.0.1'
   })
-  const mint = (clientId: string, userId: string, scope: string, org = settings.orgId, seconds = settings.expiresInSeconds): string => {
+  const mint = (
+    clientId: string,
+    userId: string,
+    scope: string,
+    org = settings.orgId,
+    seconds = settings.expiresInSeconds
+  ): string => {
     const token = mintToken({ clientId, userId, org, scope, expiresInSeconds: seconds }, settings.signingSecret)
     const claims = verifyToken(token, settings.signingSecret)
     if (claims) control.track(claims)
@@ -77,8 +94,14 @@ export async function startIms(opts: ImsOptions = {}): Promise<ImsHandle> {
       const claims = verifyToken(token, settings.signingSecret)
       return claims && !control.isRevoked(claims) ? claims : null
     },
-    mintAgentToken: (input = {}) => mint(AGENT_CLIENT_ID, input.userId ?? DEFAULT_AGENT_USER_ID,
-      'openid,AdobeID,read_organizations', input.org, input.expiresInSeconds),
+    mintAgentToken: (input = {}) =>
+      mint(
+        AGENT_CLIENT_ID,
+        input.userId ?? DEFAULT_AGENT_USER_ID,
+        'openid,AdobeID,read_organizations',
+        input.org,
+        input.expiresInSeconds
+      ),
     mintServiceToken: (scope) => mint(settings.clientId, technicalAccountId(), scope ?? settings.defaultScope)
   }
 }

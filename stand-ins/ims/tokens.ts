@@ -62,13 +62,16 @@ export function mintToken(input: MintInput, secret: string): string {
 
 /** A user token for an agent, as the Experience Cloud shell would hand to the UI. */
 export function mintAgentToken(input: AgentTokenInput = {}, secret = DEV_SIGNING_SECRET): string {
-  return mintToken({
-    clientId: AGENT_CLIENT_ID,
-    userId: input.userId ?? DEFAULT_AGENT_USER_ID,
-    org: input.org ?? DEFAULT_ORG_ID,
-    scope: 'openid,AdobeID,read_organizations,additional_info.projectedProductContext',
-    expiresInSeconds: input.expiresInSeconds ?? DEFAULT_EXPIRES_IN_SECONDS
-  }, secret)
+  return mintToken(
+    {
+      clientId: AGENT_CLIENT_ID,
+      userId: input.userId ?? DEFAULT_AGENT_USER_ID,
+      org: input.org ?? DEFAULT_ORG_ID,
+      scope: 'openid,AdobeID,read_organizations,additional_info.projectedProductContext',
+      expiresInSeconds: input.expiresInSeconds ?? DEFAULT_EXPIRES_IN_SECONDS
+    },
+    secret
+  )
 }
 
 /** A technical-account user id like the ones IMS gives client-credentials tokens. */

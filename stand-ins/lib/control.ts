@@ -2,7 +2,14 @@
  * The in-process control of one stand-in server: latency, faults, counters and request records.
  * The same object answers `/__control` over HTTP, so tests and curl see one truth.
  */
-import { FAULT_TYPES, type ControlSnapshot, type ControlUpdate, type Fault, type LatencyConfig, type RequestRecord } from './types'
+import {
+  type ControlSnapshot,
+  type ControlUpdate,
+  FAULT_TYPES,
+  type Fault,
+  type LatencyConfig,
+  type RequestRecord
+} from './types'
 
 export interface ControlInit {
   latency?: LatencyConfig
@@ -21,7 +28,10 @@ export class Control {
   private inFlightPeak = 0
   private readonly maxRecords: number
 
-  constructor(readonly server: string, init: ControlInit = {}) {
+  constructor(
+    readonly server: string,
+    init: ControlInit = {}
+  ) {
     this.maxRecords = init.maxRecords ?? 1000
     if (init.latency) this.setLatency(init.latency)
     for (const f of init.faults ?? []) this.addFault(f)
@@ -86,7 +96,13 @@ export class Control {
     this.inFlightNow += 1
     this.inFlightPeak = Math.max(this.inFlightPeak, this.inFlightNow)
     const record: RequestRecord = {
-      seq: ++this.seq, route, method, path, headers, startMs: nowMs(), inFlightAtStart: this.inFlightNow
+      seq: ++this.seq,
+      route,
+      method,
+      path,
+      headers,
+      startMs: nowMs(),
+      inFlightAtStart: this.inFlightNow
     }
     this.records.push(record)
     if (this.records.length > this.maxRecords) this.records.shift()
@@ -106,7 +122,7 @@ export class Control {
     if (update.faults !== undefined) {
       if (!Array.isArray(update.faults)) throw new RangeError('faults must be an array')
       const checked = update.faults.map(validateFault)
-      checked.forEach((f) => this.faultList.push(f))
+      this.faultList.push(...checked)
     }
     this.applySettings(update)
   }
@@ -152,7 +168,8 @@ function validateFault(value: unknown): Fault {
   }
   const fault: Fault = { route: f.route, type: f.type as Fault['type'] }
   if (f.times !== undefined) {
-    if (typeof f.times !== 'number' || !Number.isInteger(f.times) || f.times < 1) throw new RangeError('fault.times must be a whole number >= 1')
+    if (typeof f.times !== 'number' || !Number.isInteger(f.times) || f.times < 1)
+      throw new RangeError('fault.times must be a whole number >= 1')
     fault.times = f.times
   }
   if (f.retryAfterMs !== undefined) fault.retryAfterMs = checkMs(f.retryAfterMs, 'fault.retryAfterMs')

@@ -3,7 +3,7 @@
  * body; 'malformed' and 'trickle' mangle the real answer, so the handler runs first for them.
  */
 import type { ServerResponse } from 'node:http'
-import { encodeReply, sendReply, type Reply } from './http'
+import { encodeReply, type Reply, sendReply } from './http'
 import type { Fault } from './types'
 
 /** Each server says what its 429 and 5xx answers look like (AEP: an array body, IMS: OAuth errors). */
@@ -26,7 +26,10 @@ export function replacementReply(fault: Fault, replies: FaultReplies): Reply | u
       const wait = fault.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS
       const reply = replies.tooManyRequests(wait)
       // Retry-After is whole seconds; clients that honour it (aio-lib-state) must not spin.
-      return { ...reply, headers: { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))), ...(reply.headers ?? {}) } }
+      return {
+        ...reply,
+        headers: { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))), ...(reply.headers ?? {}) }
+      }
     }
     case '500':
     case '502':
@@ -45,7 +48,13 @@ export function sendMalformed(res: ServerResponse, real: Reply, requestId: strin
 }
 
 /** Sends the real answer a few bytes at a time; stops quietly when the server closes. */
-export async function sendTrickle(res: ServerResponse, real: Reply, requestId: string, fault: Fault, signal: AbortSignal): Promise<void> {
+export async function sendTrickle(
+  res: ServerResponse,
+  real: Reply,
+  requestId: string,
+  fault: Fault,
+  signal: AbortSignal
+): Promise<void> {
   const { body, headers } = encodeReply(real)
   const step = fault.chunkBytes ?? 8
   const pause = fault.intervalMs ?? 50

@@ -3,15 +3,23 @@
  * Faults and latency apply before the handler (and so before any auth check), as an overloaded
  * upstream or a broken network would.
  */
+
+import { setMaxListeners } from 'node:events'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { setMaxListeners } from 'node:events'
 import type { Control } from './control'
 import { CONTROL_PATH, handleControl } from './control-http'
-import { mangles, replacementReply, sendMalformed, sendTrickle, sleep, type FaultReplies } from './faults'
+import { type FaultReplies, mangles, replacementReply, sendMalformed, sendTrickle, sleep } from './faults'
 import {
-  BodyTooLargeError, json, readBody, recordedHeaders, requestIdOf, sendReply,
-  type Reply, type RequestContext, type Router
+  BodyTooLargeError,
+  json,
+  type Reply,
+  type RequestContext,
+  type Router,
+  readBody,
+  recordedHeaders,
+  requestIdOf,
+  sendReply
 } from './http'
 import type { StandInHandle } from './types'
 
@@ -35,7 +43,8 @@ export async function startServer<C extends Control>(spec: ServerSpec<C>): Promi
     handle(spec, closing.signal, req, res).catch((e: unknown) => {
       // A stand-in bug must be loud in the console but still answer, or the caller just hangs.
       console.error(`[stand-in ${spec.control.server}]`, e)
-      if (!res.headersSent && !res.destroyed) sendReply(res, json(500, { message: 'stand-in internal error' }), 'internal')
+      if (!res.headersSent && !res.destroyed)
+        sendReply(res, json(500, { message: 'stand-in internal error' }), 'internal')
     })
   })
   await new Promise<void>((resolve, reject) => {
@@ -63,7 +72,12 @@ export async function startServer<C extends Control>(spec: ServerSpec<C>): Promi
   }
 }
 
-async function handle<C extends Control>(spec: ServerSpec<C>, signal: AbortSignal, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle<C extends Control>(
+  spec: ServerSpec<C>,
+  signal: AbortSignal,
+  req: IncomingMessage,
+  res: ServerResponse
+): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase()
   const url = new URL(req.url ?? '/', 'http://stand-in')
   const requestId = requestIdOf(req)
@@ -103,7 +117,10 @@ async function handle<C extends Control>(spec: ServerSpec<C>, signal: AbortSigna
   sendReply(res, real, requestId)
 }
 
-async function runHandler(handler: (ctx: RequestContext) => Reply | Promise<Reply>, ctx: RequestContext): Promise<Reply> {
+async function runHandler(
+  handler: (ctx: RequestContext) => Reply | Promise<Reply>,
+  ctx: RequestContext
+): Promise<Reply> {
   try {
     return await handler(ctx)
   } catch (e) {

@@ -29,7 +29,8 @@ export interface WebRequestSpec {
 function queryString(query: Record<string, unknown>): string {
   const q = new URLSearchParams()
   for (const [k, v] of Object.entries(query)) {
-    for (const one of Array.isArray(v) ? v : [v]) if (one !== undefined) q.append(k, typeof one === 'string' ? one : JSON.stringify(one))
+    for (const one of Array.isArray(v) ? v : [v])
+      if (one !== undefined) q.append(k, typeof one === 'string' ? one : JSON.stringify(one))
   }
   return q.toString()
 }
@@ -43,7 +44,11 @@ function parsedQuery(query: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined))
 }
 
-export function webActionParams(inputs: Record<string, unknown>, req: WebRequestSpec, semantics: WebSemantics = 'raw'): Record<string, unknown> {
+export function webActionParams(
+  inputs: Record<string, unknown>,
+  req: WebRequestSpec,
+  semantics: WebSemantics = 'raw'
+): Record<string, unknown> {
   const method = req.method.toLowerCase()
   const headers: Record<string, string> = { ...req.headers }
   const query = parsedQuery(req.query ?? {})
@@ -59,12 +64,31 @@ export function webActionParams(inputs: Record<string, unknown>, req: WebRequest
   const encoded = bodyText === undefined ? undefined : isJson ? Buffer.from(bodyText).toString('base64') : bodyText
   const ow = { __ow_method: method, __ow_headers: headers, __ow_path: '' }
   if (semantics === 'raw') {
-    return { ...inputs, ...ow, __ow_query: queryString(req.query ?? {}), ...(encoded !== undefined && method !== 'get' ? { __ow_body: encoded } : {}) }
+    return {
+      ...inputs,
+      ...ow,
+      __ow_query: queryString(req.query ?? {}),
+      ...(encoded !== undefined && method !== 'get' ? { __ow_body: encoded } : {})
+    }
   }
   if (semantics === 'aio-dev') {
-    return { __ow_headers: headers, __ow_query: query, __ow_method: method, ...query, ...inputs, __ow_path: '', ...(encoded !== undefined && method !== 'get' ? { __ow_body: encoded } : {}) }
+    return {
+      __ow_headers: headers,
+      __ow_query: query,
+      __ow_method: method,
+      ...query,
+      ...inputs,
+      __ow_path: '',
+      ...(encoded !== undefined && method !== 'get' ? { __ow_body: encoded } : {})
+    }
   }
   const body = isJson && bodyText !== undefined ? (JSON.parse(bodyText) as unknown) : undefined
   const merged = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}
-  return { ...inputs, ...query, ...merged, ...ow, ...(!isJson && bodyText !== undefined ? { __ow_body: bodyText } : {}) }
+  return {
+    ...inputs,
+    ...query,
+    ...merged,
+    ...ow,
+    ...(!isJson && bodyText !== undefined ? { __ow_body: bodyText } : {})
+  }
 }

@@ -90,14 +90,56 @@ export const NAMESPACES: readonly NamespaceDefinition[] = [
   { id: 4, code: 'ECID', name: 'ECID', description: 'Adobe Experience Cloud ID', idType: 'COOKIE', custom: false },
   { id: 6, code: 'Email', name: 'Email', description: 'Email', idType: 'EMAIL', custom: false },
   { id: 7, code: 'Phone', name: 'Phone', description: 'Phone', idType: 'PHONE', custom: false },
-  { id: 0, code: 'CORE', name: 'Adobe Audience Manager', description: 'Adobe Audience Manager UUID', idType: 'COOKIE', custom: false },
+  {
+    id: 0,
+    code: 'CORE',
+    name: 'Adobe Audience Manager',
+    description: 'Adobe Audience Manager UUID',
+    idType: 'COOKIE',
+    custom: false
+  },
   { id: 8, code: 'WAID', name: 'Windows AID', description: 'Windows Advertising ID', idType: 'DEVICE', custom: false },
   { id: 9, code: 'TNTID', name: 'Adobe Target', description: 'Adobe Target ID', idType: 'CROSS_DEVICE', custom: false },
-  { id: 411, code: 'AdCloud', name: 'Adobe Advertising Cloud', description: 'Adobe Advertising Cloud ID', idType: 'COOKIE', custom: false },
-  { id: 20914, code: 'GAID', name: 'Google Ad ID (GAID)', description: 'Google Advertising ID', idType: 'DEVICE', custom: false },
-  { id: 20915, code: 'IDFA', name: 'Apple IDFA (ID for Advertisers)', description: 'Apple ID for Advertisers', idType: 'DEVICE', custom: false },
-  { id: 10018776, code: 'CRMID', name: 'CRM ID', description: 'Customer id from the CRM system (CRM-nnnnnn)', idType: 'CROSS_DEVICE', custom: true },
-  { id: 10018777, code: 'LoyaltyID', name: 'Loyalty ID', description: 'Rewards Club membership number', idType: 'CROSS_DEVICE', custom: true }
+  {
+    id: 411,
+    code: 'AdCloud',
+    name: 'Adobe Advertising Cloud',
+    description: 'Adobe Advertising Cloud ID',
+    idType: 'COOKIE',
+    custom: false
+  },
+  {
+    id: 20914,
+    code: 'GAID',
+    name: 'Google Ad ID (GAID)',
+    description: 'Google Advertising ID',
+    idType: 'DEVICE',
+    custom: false
+  },
+  {
+    id: 20915,
+    code: 'IDFA',
+    name: 'Apple IDFA (ID for Advertisers)',
+    description: 'Apple ID for Advertisers',
+    idType: 'DEVICE',
+    custom: false
+  },
+  {
+    id: 10018776,
+    code: 'CRMID',
+    name: 'CRM ID',
+    description: 'Customer id from the CRM system (CRM-nnnnnn)',
+    idType: 'CROSS_DEVICE',
+    custom: true
+  },
+  {
+    id: 10018777,
+    code: 'LoyaltyID',
+    name: 'Loyalty ID',
+    description: 'Rewards Club membership number',
+    idType: 'CROSS_DEVICE',
+    custom: true
+  }
 ]
 
 /** identityMap key (AEP namespace code) for each lower-case seed namespace. */
@@ -190,7 +232,13 @@ export const PAGE_TABLE: readonly (readonly [WebPage, number])[] = PAGES.map((p)
 export const PRODUCT_PAGE_SHARE = 0.35
 
 export function productPagePath(p: Product): string {
-  return '/products/' + p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  return (
+    '/products/' +
+    p.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+  )
 }
 
 export const SUPPORT_REASONS: readonly (readonly [string, number])[] = [
@@ -216,8 +264,18 @@ export const CHANNEL = {
 } as const
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December'
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
 ] as const
 
 function monthName(m: number): string {

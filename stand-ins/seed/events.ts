@@ -2,27 +2,28 @@
  * Experience events of customer i. Events are first planned as compact drafts (also used by the
  * profile to derive audience membership), then turned into XDM ExperienceEvents.
  */
-import type { IdentityMapEntry, XdmEvent } from './types'
-import type { Core } from './identity'
+
 import {
   CHANNEL,
-  PAGES,
-  PAGE_TABLE,
-  PRODUCT_TABLE,
-  PRODUCT_PAGE_SHARE,
-  SUPPORT_REASONS,
-  WEB_ORIGIN,
   localPrice,
   loyaltyCampaign,
   newsletterCampaign,
+  PAGE_TABLE,
+  PAGES,
+  PRODUCT_PAGE_SHARE,
+  PRODUCT_TABLE,
+  type Product,
   productBySku,
   productPagePath,
+  SUPPORT_REASONS,
   seasonalCampaign,
-  type Product,
+  WEB_ORIGIN,
   type WebPage
 } from './catalog'
-import { Rng, at, clamp, hash32, hashString, mix32, round2 } from './prng'
-import { YEAR_MS, type Traits } from './traits'
+import type { Core } from './identity'
+import { at, clamp, hash32, hashString, mix32, Rng, round2 } from './prng'
+import { type Traits, YEAR_MS } from './traits'
+import type { IdentityMapEntry, XdmEvent } from './types'
 
 export type PurchaseChannel = 'web' | 'mobile' | 'store'
 
@@ -34,7 +35,13 @@ export interface PageRef {
 export type Draft =
   | { kind: 'page'; t: number; ref: PageRef; device: number }
   | { kind: 'open' | 'click'; t: number; campaign: string; device: number }
-  | { kind: 'purchase'; t: number; channel: PurchaseChannel; items: ReadonlyArray<{ sku: string; quantity: number }>; device: number }
+  | {
+      kind: 'purchase'
+      t: number
+      channel: PurchaseChannel
+      items: ReadonlyArray<{ sku: string; quantity: number }>
+      device: number
+    }
   | { kind: 'support'; t: number; reason: string; durationSeconds: number; resolved: boolean; device: number }
 
 export interface EventContext {
@@ -65,12 +72,24 @@ export function pageByPath(path: string): WebPage {
 const CHECKOUT = pageByPath('/checkout')
 
 function pickProducts(rng: Rng): Array<{ sku: string; quantity: number }> {
-  const lines = rng.weighted<number>([[1, 55], [2, 28], [3, 12], [4, 5]])
+  const lines = rng.weighted<number>([
+    [1, 55],
+    [2, 28],
+    [3, 12],
+    [4, 5]
+  ])
   const out: Array<{ sku: string; quantity: number }> = []
   for (let tries = 0; out.length < lines && tries < 12; tries++) {
     const p = rng.weighted(PRODUCT_TABLE)
     if (out.some((o) => o.sku === p.sku)) continue
-    out.push({ sku: p.sku, quantity: rng.weighted<number>([[1, 80], [2, 15], [3, 5]]) })
+    out.push({
+      sku: p.sku,
+      quantity: rng.weighted<number>([
+        [1, 80],
+        [2, 15],
+        [3, 5]
+      ])
+    })
   }
   return out
 }
@@ -79,7 +98,7 @@ function pickProducts(rng: Rng): Array<{ sku: string; quantity: number }> {
 export function plannedDrafts(ctx: EventContext): Draft[] {
   const { seed, core, traits, nowMs } = ctx
   const rng = new Rng(seed, core.index, STREAM_EVENTS)
-  const target = clamp(5 + Math.floor(Math.pow(rng.float(), 2.5 - 2 * traits.engagement) * 56), 5, 60)
+  const target = clamp(5 + Math.floor(rng.float() ** (2.5 - 2 * traits.engagement) * 56), 5, 60)
   const end = nowMs - 60_000
   const start = Math.max(nowMs - YEAR_MS + 60_000, traits.customerSinceMs)
   const span = end - start
@@ -100,7 +119,7 @@ export function plannedDrafts(ctx: EventContext): Draft[] {
 
   const drafts: Draft[] = []
   while (drafts.length < target) {
-    const t = Math.floor(end - span * Math.pow(rng.float(), skew))
+    const t = Math.floor(end - span * rng.float() ** skew)
     switch (rng.weighted(kinds)) {
       case 'page': {
         const views = rng.chance(0.35) ? rng.int(2, 3) : 1
@@ -133,7 +152,11 @@ export function plannedDrafts(ctx: EventContext): Draft[] {
       }
       case 'purchase': {
         const mobileShare = appUser ? 0.35 : 0
-        const channel = rng.weighted<PurchaseChannel>([['store', 0.22], ['mobile', mobileShare], ['web', 0.78 - mobileShare]])
+        const channel = rng.weighted<PurchaseChannel>([
+          ['store', 0.22],
+          ['mobile', mobileShare],
+          ['web', 0.78 - mobileShare]
+        ])
         const dev = channel === 'mobile' ? devices - 1 : device()
         if (channel === 'web' && rng.chance(0.5)) {
           const tp = t - rng.int(2, 8) * 60_000
@@ -187,7 +210,7 @@ export function eventId(seed: number, index: number, n: number): string {
 }
 
 function purchaseId(seed: number, index: number, n: number): string {
-  return 'ORD-' + String(mix32(((index * MAX_EVENTS + n) ^ hash32(seed, 0x0d)) >>> 0)).padStart(10, '0')
+  return `ORD-${String(mix32(((index * MAX_EVENTS + n) ^ hash32(seed, 0x0d)) >>> 0)).padStart(10, '0')}`
 }
 
 const MESSAGE_EXECUTION_IDS = new Map<string, string>()
@@ -196,7 +219,7 @@ const MESSAGE_EXECUTION_IDS = new Map<string, string>()
 function messageExecutionId(campaign: string): string {
   let id = MESSAGE_EXECUTION_IDS.get(campaign)
   if (id === undefined) {
-    const h = new Rng(hashString('campaign:' + campaign)).hex(32)
+    const h = new Rng(hashString(`campaign:${campaign}`)).hex(32)
     id = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`
     MESSAGE_EXECUTION_IDS.set(campaign, id)
   }
@@ -220,7 +243,10 @@ function pageDetails(core: Core, ref: PageRef): { name: string; URL: string } {
     return { name: zh ? `商品：${p.name}` : `Product: ${p.name}`, URL: `${WEB_ORIGIN}${prefix}${productPagePath(p)}` }
   }
   const page = ref.page ?? at(PAGES, 0)
-  return { name: zh ? page.zh : page.name, URL: `${WEB_ORIGIN}${prefix}${page.path === '/' && prefix ? '' : page.path}` }
+  return {
+    name: zh ? page.zh : page.name,
+    URL: `${WEB_ORIGIN}${prefix}${page.path === '/' && prefix ? '' : page.path}`
+  }
 }
 
 function ecidEntry(core: Core, device: number): IdentityMapEntry {
@@ -309,4 +335,3 @@ export function buildEvents(ctx: EventContext, drafts: Draft[]): XdmEvent[] {
   const out = sorted.map((d, n) => buildEvent(ctx, d, n))
   return out.reverse()
 }
-

@@ -10,19 +10,20 @@
  * per-customer streams, so customer i never needs customers 0..i-1 and 100 000+ customers stay
  * cheap. Same options → same data, byte for byte.
  */
-import type { Seed, SeedIdentity, SeedOptions, XdmEvent, XdmProfile } from './types'
+
 import { AUDIENCES, NAMESPACES } from './catalog'
-import { MAX_CUSTOMERS, coreFor, identitiesOf, type Core } from './identity'
-import { buildEvents, plannedDrafts, type Draft, type EventContext } from './events'
+import { buildEvents, type Draft, type EventContext, plannedDrafts } from './events'
+import { type Core, coreFor, identitiesOf, MAX_CUSTOMERS } from './identity'
 import { janeAudiences, janeDrafts, janeTraits } from './jane'
-import { audiencesFor, buildProfile } from './profile'
-import { Rng, at, hash32, mix32, unmix32 } from './prng'
-import { startOfUtcDay, traitsFor, type Traits } from './traits'
 import { IdentityTable, identityKey } from './lookup'
+import { at, hash32, mix32, Rng, unmix32 } from './prng'
+import { audiencesFor, buildProfile } from './profile'
+import { startOfUtcDay, type Traits, traitsFor } from './traits'
+import type { Seed, SeedIdentity, SeedOptions, XdmEvent, XdmProfile } from './types'
 
 export { AUDIENCE, AUDIENCES, NAMESPACES, NS_CODE } from './catalog'
-export { JANE_FACTS } from './jane'
 export { MAX_CUSTOMERS } from './identity'
+export { JANE_FACTS } from './jane'
 
 export const DEFAULT_COUNT = 2000
 export const DEFAULT_SEED = 42
@@ -42,7 +43,11 @@ function base64url(bytes: Uint8Array): string {
   let out = ''
   for (let i = 0; i + 2 < bytes.length; i += 3) {
     const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
-    out += B64URL.charAt((n >>> 18) & 63) + B64URL.charAt((n >>> 12) & 63) + B64URL.charAt((n >>> 6) & 63) + B64URL.charAt(n & 63)
+    out +=
+      B64URL.charAt((n >>> 18) & 63) +
+      B64URL.charAt((n >>> 12) & 63) +
+      B64URL.charAt((n >>> 6) & 63) +
+      B64URL.charAt(n & 63)
   }
   return out
 }
@@ -73,7 +78,8 @@ export function generateSeed(options: SeedOptions = {}): GeneratedSeed {
     for (let k = 0; k < identities.length; k++) {
       const { namespace, id } = at(identities, k)
       lookup.add(identityKey(namespace, id), i, (prev) => {
-        if (owns(prev, namespace, id)) throw new Error(`identity ${namespace}:${id} generated for customers ${prev} and ${i}`)
+        if (owns(prev, namespace, id))
+          throw new Error(`identity ${namespace}:${id} generated for customers ${prev} and ${i}`)
       })
     }
   }
@@ -138,9 +144,7 @@ export function generateSeed(options: SeedOptions = {}): GeneratedSeed {
     profile(index: number): XdmProfile {
       const { ctx, drafts } = context(checkIndex(index))
       const audiences =
-        index === 0
-          ? Object.entries(janeAudiences(nowMs))
-          : audiencesFor(seed, ctx.core, ctx.traits, drafts, nowMs)
+        index === 0 ? Object.entries(janeAudiences(nowMs)) : audiencesFor(seed, ctx.core, ctx.traits, drafts, nowMs)
       return buildProfile(ctx.core, ctx.traits, audiences)
     },
     events(index: number): XdmEvent[] {

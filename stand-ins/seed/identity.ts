@@ -5,17 +5,18 @@
  * Uniqueness is by construction, not by luck: every identity embeds an affine permutation of the
  * customer index (a bijection), so two customers can never share an e-mail, phone, ECID or loyalty id.
  */
-import { JANE_DOE, type SeedIdentity } from './types'
+
 import {
   CHINESE_GIVEN_FEMALE,
   CHINESE_GIVEN_MALE,
   CHINESE_SURNAMES,
-  NAME_POOLS,
+  type Culture,
   emailSafe,
-  type Culture
+  NAME_POOLS
 } from './names'
-import { COUNTRIES, type City, type Country } from './places'
-import { Rng, affinePerm, at, hash32, type Weighted } from './prng'
+import { type City, COUNTRIES, type Country } from './places'
+import { affinePerm, at, hash32, Rng, type Weighted } from './prng'
+import { JANE_DOE, type SeedIdentity } from './types'
 
 /** Highest supported customer count (the identity permutations are sized for it). */
 export const MAX_CUSTOMERS = 1_000_000
@@ -75,7 +76,9 @@ const US_EXCHANGES: readonly string[] = (() => {
 const US_LOCAL_SPACE = US_EXCHANGES.length * 10_000
 
 const COUNTRY_TABLE: Weighted<Country> = COUNTRIES.map((c) => [c, c.weight] as const)
-const CITY_TABLES = new Map<Country, Weighted<City>>(COUNTRIES.map((c) => [c, c.cities.map((x) => [x, x.weight] as const)]))
+const CITY_TABLES = new Map<Country, Weighted<City>>(
+  COUNTRIES.map((c) => [c, c.cities.map((x) => [x, x.weight] as const)])
+)
 
 function us(): Country {
   return at(COUNTRIES, 0)
@@ -105,12 +108,12 @@ function jane(seed: number): Core {
 }
 
 export function crmid(index: number): string {
-  return 'CRM-' + String(index + 1).padStart(6, '0')
+  return `CRM-${String(index + 1).padStart(6, '0')}`
 }
 
 function loyaltyId(seed: number, index: number): string {
   const n = affinePerm(index, 40_353_607, hash32(seed, 0x10a1), 100_000_000)
-  return '77' + String(n).padStart(8, '0')
+  return `77${String(n).padStart(8, '0')}`
 }
 
 /** 38 digits: 29 random + 9 from a permutation of (index, device), like the two 64-bit halves AEP prints. */
@@ -134,7 +137,11 @@ function language(rng: Rng, country: Country, culture: Culture): string | undefi
   if (rng.chance(0.03)) return undefined
   switch (country.code) {
     case 'TW':
-      return rng.weighted([['zh-TW', 55], ['zh-Hant-TW', 35], ['en-US', 10]])
+      return rng.weighted([
+        ['zh-TW', 55],
+        ['zh-Hant-TW', 35],
+        ['en-US', 10]
+      ])
     case 'GB':
       return 'en-GB'
     case 'AU':
@@ -143,7 +150,12 @@ function language(rng: Rng, country: Country, culture: Culture): string | undefi
       return culture === 'turkish' && rng.chance(0.25) ? 'tr-DE' : 'de-DE'
     default:
       if (culture === 'hispanic') return rng.chance(0.35) ? 'es-US' : 'en-US'
-      if (culture === 'chinese') return rng.weighted([['zh-Hant-US', 45], ['zh-TW', 10], ['en-US', 45]])
+      if (culture === 'chinese')
+        return rng.weighted([
+          ['zh-Hant-US', 45],
+          ['zh-TW', 10],
+          ['en-US', 45]
+        ])
       return 'en-US'
   }
 }
@@ -152,7 +164,15 @@ function localPart(rng: Rng, first: string, last: string, suffix: number): strin
   const f = emailSafe(first)
   const l = emailSafe(last)
   const n = String(suffix)
-  switch (rng.weighted<number>([[0, 50], [1, 15], [2, 15], [3, 10], [4, 10]])) {
+  switch (
+    rng.weighted<number>([
+      [0, 50],
+      [1, 15],
+      [2, 15],
+      [3, 10],
+      [4, 10]
+    ])
+  ) {
     case 0:
       return `${f}.${l}${n}`
     case 1:
@@ -202,7 +222,11 @@ export function coreFor(seed: number, index: number): Core {
 
   // The digits of every e-mail are a permutation of the index: unique without any bookkeeping.
   const suffix = affinePerm(index, 420_489, hash32(seed, 0xe1a1), MAX_CUSTOMERS)
-  const emailCount = rng.weighted<number>([[0, 3], [1, 93], [2, 4]])
+  const emailCount = rng.weighted<number>([
+    [0, 3],
+    [1, 93],
+    [2, 4]
+  ])
   const emails: string[] = []
   if (emailCount >= 1) emails.push(`${localPart(rng, romanFirst, romanLast, suffix)}@${rng.weighted(PRIMARY_DOMAINS)}`)
   if (emailCount >= 2) {
@@ -212,7 +236,11 @@ export function coreFor(seed: number, index: number): Core {
   const hasPhone = rng.chance(0.91)
   const phoneNumber = phone(rng, seed, index, country, city)
 
-  const deviceCount = rng.weighted<number>([[1, 85], [2, 12], [3, 3]])
+  const deviceCount = rng.weighted<number>([
+    [1, 85],
+    [2, 12],
+    [3, 3]
+  ])
   const ecids: string[] = []
   for (let d = 0; d < deviceCount; d++) ecids.push(ecid(rng, seed, index, d))
 

@@ -4,7 +4,7 @@
  * story: a gold member whose headphones order is late, who has already called once about it.
  */
 import { AUDIENCE, loyaltyCampaign, newsletterCampaign, productBySku, seasonalCampaign } from './catalog'
-import { pageByPath, type Draft } from './events'
+import { type Draft, pageByPath } from './events'
 import { DAY_MS, startOfUtcDay, type Traits } from './traits'
 
 export const JANE_FACTS = {
@@ -33,12 +33,12 @@ export function janeTraits(): Traits {
     churn: JANE_FACTS.churnPropensity,
     engagement: JANE_FACTS.engagementPropensity,
     scoresKnown: true,
-    customerSinceMs: Date.parse(JANE_FACTS.customerSince + 'T00:00:00Z'),
+    customerSinceMs: Date.parse(`${JANE_FACTS.customerSince}T00:00:00Z`),
     clvUsd: JANE_FACTS.clv.value,
     clvLocal: JANE_FACTS.clv.value,
     clvKnown: true,
     points: JANE_FACTS.loyaltyPoints,
-    loyaltyJoinMs: Date.parse(JANE_FACTS.loyaltyJoinDate + 'T00:00:00Z'),
+    loyaltyJoinMs: Date.parse(`${JANE_FACTS.loyaltyJoinDate}T00:00:00Z`),
     birthDate: JANE_FACTS.birthDate,
     address: { ...JANE_FACTS.address },
     emailStatus: 'active'
@@ -65,7 +65,10 @@ export function janeDrafts(nowMs: number): Draft[] {
       kind: 'purchase',
       t: T(9, 19, 45),
       channel: 'web',
-      items: [{ sku: 'ELE-AUD-8101', quantity: 1 }, { sku: 'ELE-CHG-8230', quantity: 1 }],
+      items: [
+        { sku: 'ELE-AUD-8101', quantity: 1 },
+        { sku: 'ELE-CHG-8230', quantity: 1 }
+      ],
       device: 0
     },
     { kind: 'page', t: T(9, 19, 40), ref: { page: pageByPath('/checkout') }, device: 0 },
@@ -74,7 +77,10 @@ export function janeDrafts(nowMs: number): Draft[] {
       kind: 'purchase',
       t: T(12, 13, 5),
       channel: 'store',
-      items: [{ sku: 'APP-TEE-2210', quantity: 2 }, { sku: 'HOM-KIT-9035', quantity: 1 }],
+      items: [
+        { sku: 'APP-TEE-2210', quantity: 2 },
+        { sku: 'HOM-KIT-9035', quantity: 1 }
+      ],
       device: 0
     },
     { kind: 'open', t: T(18, 7, 30), campaign: newsletterCampaign(new Date(T(18, 7, 30))), device: 1 },
@@ -82,7 +88,14 @@ export function janeDrafts(nowMs: number): Draft[] {
     { kind: 'page', t: T(24, 21, 2), ref: { page: pageByPath('/rewards') }, device: 0 },
     { kind: 'open', t: T(33, 9, 15), campaign: loyaltyCampaign(new Date(T(33, 9, 15))), device: 0 },
     { kind: 'click', t: T(33, 9, 20), campaign: loyaltyCampaign(new Date(T(33, 9, 15))), device: 0 },
-    { kind: 'support', t: T(47, 12, 0), reason: 'Loyalty points question', durationSeconds: 260, resolved: true, device: 0 },
+    {
+      kind: 'support',
+      t: T(47, 12, 0),
+      reason: 'Loyalty points question',
+      durationSeconds: 260,
+      resolved: true,
+      device: 0
+    },
     { kind: 'page', t: T(61, 18, 22), ref: product('APP-SWT-1042'), device: 0 },
     { kind: 'purchase', t: T(61, 18, 31), channel: 'web', items: [{ sku: 'APP-SWT-1042', quantity: 1 }], device: 0 },
     { kind: 'open', t: T(90, 7, 45), campaign: seasonal(T(90, 7, 45)), device: 0 },

@@ -15,7 +15,12 @@ export function identityKey(namespace: string, id: string): number {
   let h2 = 0x27d4eb2f
   const total = namespace.length + 1 + id.length
   for (let i = 0; i < total; i++) {
-    const c = i < namespace.length ? namespace.charCodeAt(i) : i === namespace.length ? 58 : id.charCodeAt(i - namespace.length - 1)
+    const c =
+      i < namespace.length
+        ? namespace.charCodeAt(i)
+        : i === namespace.length
+          ? 58
+          : id.charCodeAt(i - namespace.length - 1)
     h1 = Math.imul(h1 ^ c, 0x01000193)
     h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ c
   }

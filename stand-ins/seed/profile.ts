@@ -2,12 +2,13 @@
  * XDM profile of customer i, assembled from its identity core, traits and (for audience membership)
  * its planned events, so an agent who sees "Recent store visitors" also finds the store purchase.
  */
-import type { IdentityMapEntry, XdmProfile } from './types'
+
 import { AUDIENCE, LOYALTY_PROGRAM, NS_CODE } from './catalog'
-import type { Core } from './identity'
 import type { Draft } from './events'
+import type { Core } from './identity'
 import { Rng } from './prng'
 import { DAY_MS, isoDate, type Traits } from './traits'
+import type { IdentityMapEntry, XdmProfile } from './types'
 
 type Membership = { status: 'realized' | 'exited'; lastQualificationTime: string }
 
@@ -21,7 +22,8 @@ export function identityMapOf(core: Core): Record<string, IdentityMapEntry[]> {
   if (core.emails.length > 0) {
     map[NS_CODE.email] = core.emails.map((id) => ({ id, primary: false, authenticatedState: 'authenticated' as const }))
   }
-  if (core.phone !== undefined) map[NS_CODE.phone] = [{ id: core.phone, primary: false, authenticatedState: 'authenticated' }]
+  if (core.phone !== undefined)
+    map[NS_CODE.phone] = [{ id: core.phone, primary: false, authenticatedState: 'authenticated' }]
   map[NS_CODE.ecid] = core.ecids.map((id) => ({ id, primary: false, authenticatedState: 'ambiguous' as const }))
   map[NS_CODE.crmid] = [{ id: core.crmid, primary: true, authenticatedState: 'authenticated' }]
   if (core.loyaltyId !== undefined) {
@@ -68,7 +70,11 @@ export function audiencesFor(
 
   if ((core.tier === 'gold' || core.tier === 'platinum') && traits.clvUsd >= 2500) {
     add(AUDIENCE.highValueLoyalists, 'realized', batch(1, 30))
-  } else if ((core.tier === 'gold' || core.tier === 'platinum' || core.tier === 'silver') && traits.clvUsd >= 1800 && rng.chance(0.5)) {
+  } else if (
+    (core.tier === 'gold' || core.tier === 'platinum' || core.tier === 'silver') &&
+    traits.clvUsd >= 1800 &&
+    rng.chance(0.5)
+  ) {
     add(AUDIENCE.highValueLoyalists, 'exited', batch(30, 200))
   }
 

@@ -2,10 +2,11 @@
  * Profile attributes of customer i that are not identities: tenure, loyalty, scores, CLV, birth date
  * and address. One PRNG stream of its own, so events can use the scores without building a profile.
  */
-import type { XdmProfile } from './types'
+
 import type { Core, Tier } from './identity'
 import { UK_INWARD_LETTERS } from './places'
-import { Rng, at, clamp, round2 } from './prng'
+import { at, clamp, Rng, round2 } from './prng'
+import type { XdmProfile } from './types'
 
 export const DAY_MS = 86_400_000
 export const YEAR_MS = 365 * DAY_MS
@@ -73,7 +74,9 @@ function address(rng: Rng, core: Core): HomeAddress {
   let postalCode: string = postal
   switch (country.code) {
     case 'US': {
-      const apt = rng.chance(0.25) ? `, Apt ${rng.int(1, 30)}${rng.chance(0.3) ? rng.pick(['A', 'B', 'C', 'D']) : ''}` : ''
+      const apt = rng.chance(0.25)
+        ? `, Apt ${rng.int(1, 30)}${rng.chance(0.3) ? rng.pick(['A', 'B', 'C', 'D']) : ''}`
+        : ''
       street1 = `${rng.int(1, 9899)} ${street}${apt}`
       break
     }
@@ -122,14 +125,14 @@ export function traitsFor(seed: number, core: Core, nowMs: number): Traits {
   if (rng.chance(0.05)) tenureDays = rng.int(14, 120)
   else {
     const [lo, hi] = TENURE_YEARS[tierKey]
-    tenureDays = Math.round((lo + (hi - lo) * Math.pow(rng.float(), 1.3)) * 365)
+    tenureDays = Math.round((lo + (hi - lo) * rng.float() ** 1.3) * 365)
   }
   tenureDays = Math.max(14, tenureDays)
   const customerSinceMs = today - tenureDays * DAY_MS
 
   // Scores: most customers are healthy, a long tail is at risk; loyal tiers churn less.
   const tierDamp: Record<Tier | 'none', number> = { none: 1.1, bronze: 1, silver: 0.9, gold: 0.75, platinum: 0.6 }
-  let churn = (0.02 + 0.95 * Math.pow(rng.float(), 2.2)) * tierDamp[tierKey]
+  let churn = (0.02 + 0.95 * rng.float() ** 2.2) * tierDamp[tierKey]
   if (tenureDays < 120) churn *= 0.8
   churn = round2(clamp(churn, 0.01, 0.99))
   const engagement = round2(clamp(0.9 - 0.7 * churn + 0.14 * rng.normal(), 0.02, 0.99))
@@ -139,7 +142,8 @@ export function traitsFor(seed: number, core: Core, nowMs: number): Traits {
   const [clo, chi] = CLV_USD[tierKey]
   const tenureFactor = 0.55 + 0.45 * Math.min(tenureDays / (5 * 365), 1)
   const clvUsd = round2((clo + (chi - clo) * rng.float()) * tenureFactor * Math.exp(0.3 * rng.normal()))
-  const clvLocal = core.country.currency === 'TWD' ? Math.round(clvUsd * core.country.usdRate) : round2(clvUsd * core.country.usdRate)
+  const clvLocal =
+    core.country.currency === 'TWD' ? Math.round(clvUsd * core.country.usdRate) : round2(clvUsd * core.country.usdRate)
   const clvKnown = !rng.chance(0.04)
 
   const traits: Traits = {
@@ -150,7 +154,11 @@ export function traitsFor(seed: number, core: Core, nowMs: number): Traits {
     clvUsd,
     clvLocal,
     clvKnown,
-    emailStatus: rng.weighted<string>([['active', 96], ['incomplete', 2], ['blocked', 2]])
+    emailStatus: rng.weighted<string>([
+      ['active', 96],
+      ['incomplete', 2],
+      ['blocked', 2]
+    ])
   }
 
   if (core.tier !== undefined) {

@@ -61,7 +61,9 @@ export interface XdmEvent {
   productListItems?: Array<{ SKU: string; name: string; quantity: number; priceTotal: number; currencyCode?: string }>
   web?: { webPageDetails?: { name?: string; URL?: string } }
   directMarketing?: { emailOpened?: { value: number }; emailClicked?: { value: number } }
-  _experience?: { customerJourneyManagement?: { messageExecution?: { campaignName?: string; messageExecutionID?: string } } }
+  _experience?: {
+    customerJourneyManagement?: { messageExecution?: { campaignName?: string; messageExecutionID?: string } }
+  }
   _demotenant?: { support?: { reason?: string; durationSeconds?: number; resolved?: boolean } }
   [field: string]: unknown
 }

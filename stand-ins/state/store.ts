@@ -36,7 +36,10 @@ export class StateStore {
 
   put(ns: string, key: string, value: Buffer, ttlSeconds: number): StateEntry {
     let c = this.containers.get(ns)
-    if (!c) this.containers.set(ns, (c = new Map()))
+    if (!c) {
+      c = new Map()
+      this.containers.set(ns, c)
+    }
     const entry = { value, expiresAt: this.now() + ttlSeconds * 1000 }
     c.set(key, entry)
     return entry
@@ -92,7 +95,8 @@ export class StateStore {
   load(dump: StoreDump): void {
     for (const [ns, entries] of Object.entries(dump)) {
       const c = new Map<string, StateEntry>()
-      for (const [k, e] of Object.entries(entries)) c.set(k, { value: Buffer.from(e.value, 'base64'), expiresAt: e.expiresAt })
+      for (const [k, e] of Object.entries(entries))
+        c.set(k, { value: Buffer.from(e.value, 'base64'), expiresAt: e.expiresAt })
       this.containers.set(ns, c)
     }
   }
@@ -100,6 +104,9 @@ export class StateStore {
 
 /** State's match syntax: `*` is any run of characters, everything else is literal. */
 export function globToRegExp(match: string): RegExp {
-  const body = match.split('*').map((s) => s.replace(/[.\\+?^${}()|[\]-]/g, '\\$&')).join('.*')
+  const body = match
+    .split('*')
+    .map((s) => s.replace(/[.\\+?^${}()|[\]-]/g, '\\$&'))
+    .join('.*')
   return new RegExp(`^${body}$`)
 }

@@ -20,15 +20,34 @@ export function janeView(): CustomerView {
       contact: {
         email: 'jane.doe@example.com',
         phone: '+14155550123',
-        address: { street: '1550 Valencia Street, Apt 4', city: 'San Francisco', region: 'CA', postalCode: '94110', country: 'US' }
+        address: {
+          street: '1550 Valencia Street, Apt 4',
+          city: 'San Francisco',
+          region: 'CA',
+          postalCode: '94110',
+          country: 'US'
+        }
       },
-      attributes: { loyaltyTier: 'gold', loyaltyPoints: 28450, customerSince: '2019-03-14', preferredLanguage: 'en-US', birthDate: '1986-07-19' },
+      attributes: {
+        loyaltyTier: 'gold',
+        loyaltyPoints: 28450,
+        customerSince: '2019-03-14',
+        preferredLanguage: 'en-US',
+        birthDate: '1986-07-19'
+      },
       insights: {
         lifetimeValue: { value: 4825.6, currency: 'USD' },
         churnPropensity: { score: 0.22, band: 'low' },
         engagementPropensity: { score: 0.81, band: 'high' }
       },
-      audiences: [{ id: '50052637-d7ec-4510-a6ec-15036a302aeb', name: 'High-value loyalists', status: 'realized', since: '2025-11-26T06:00:00.000Z' }],
+      audiences: [
+        {
+          id: '50052637-d7ec-4510-a6ec-15036a302aeb',
+          name: 'High-value loyalists',
+          status: 'realized',
+          since: '2025-11-26T06:00:00.000Z'
+        }
+      ],
       events: [
         {
           id: 'e4ed375f-a913-4963-b67a-1d244ad82ca7',
@@ -55,7 +74,10 @@ export function janeView(): CustomerView {
       mergePolicyId: '0f3d8a5e-6b2c-4c8e-9a51-7d0e2b4c1a01',
       fetchedAt: '2025-11-28T18:14:13.177Z',
       timings: { profileMs: 101, eventsMs: 137, audiencesMs: 49, totalMs: 163 },
-      events: { status: 'available', nextCursor: 'eyJzIjoiZjMwYjVkMDQtMDQzNy00MjVmLTg4MDktODYzNjQ1MTBjMjNlIiwiZiI6ImdRVjNTTmZGWjZXR3gyR3IifQ' },
+      events: {
+        status: 'available',
+        nextCursor: 'eyJzIjoiZjMwYjVkMDQtMDQzNy00MjVmLTg4MDktODYzNjQ1MTBjMjNlIiwiZiI6ImdRVjNTTmZGWjZXR3gyR3IifQ'
+      },
       cache: { status: 'MISS', ageSeconds: 0 },
       requestId: REQUEST_ID
     }
@@ -72,5 +94,9 @@ export function ok(body: unknown, extraHeaders: Record<string, string> = {}): Re
 }
 
 export function failure(statusCode: number, code: string, extra: Partial<ErrorBody['error']> = {}): ResponseLike {
-  return { statusCode, headers: headers(), body: { error: { code, message: 'Something a person can act on.', ...extra, requestId: REQUEST_ID } } }
+  return {
+    statusCode,
+    headers: headers(),
+    body: { error: { code, message: 'Something a person can act on.', ...extra, requestId: REQUEST_ID } }
+  }
 }

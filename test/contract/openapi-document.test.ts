@@ -5,7 +5,7 @@
 import { MAX_EVENTS_LIMIT } from '../../actions/lib/input/params'
 import { SECTIONS } from '../../actions/lib/view/sections'
 import { documentedErrorCodes, validateRequestBody, validateResponse } from './openapi'
-import { atPointer, deref, isJson, loadContract, toAjvSchema, type Json } from './openapi-document'
+import { atPointer, deref, isJson, type Json, loadContract, toAjvSchema } from './openapi-document'
 import { actionFolders, declaredActions, errorStatusesInSource, ROOT } from './source-facts'
 import { mirrorProblems } from './type-mirror'
 
@@ -14,7 +14,12 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 /** Declared in errors.ts for later use; no endpoint answers them today. */
 const RESERVED_CODES = ['FORBIDDEN', 'NOT_FOUND']
 
-interface Operation { path: string; action: string; method: string; op: Json }
+interface Operation {
+  path: string
+  action: string
+  method: string
+  op: Json
+}
 
 function operations(): Operation[] {
   const paths = isJson(doc.paths) ? doc.paths : {}
@@ -22,7 +27,8 @@ function operations(): Operation[] {
     METHODS.flatMap((method) => {
       const op = isJson(item) ? deref(doc, item[method]) : undefined
       return op ? [{ path, action: path.slice(1), method, op }] : []
-    }))
+    })
+  )
 }
 
 function responsesOf(op: Json): Array<[string, Json]> {
@@ -30,8 +36,11 @@ function responsesOf(op: Json): Array<[string, Json]> {
 }
 
 function refsIn(value: unknown, at: string, out: Array<[string, string]> = []): Array<[string, string]> {
-  if (Array.isArray(value)) value.forEach((v, i) => refsIn(v, `${at}/${i}`, out))
-  else if (isJson(value)) {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      refsIn(v, `${at}/${i}`, out)
+    })
+  } else if (isJson(value)) {
     for (const [k, v] of Object.entries(value)) {
       if (k === '$ref' && typeof v === 'string') out.push([at, v])
       else refsIn(v, `${at}/${k}`, out)
@@ -40,7 +49,8 @@ function refsIn(value: unknown, at: string, out: Array<[string, string]> = []): 
   return out
 }
 
-const componentSchemas = (): Json => (isJson(doc.components) && isJson(doc.components.schemas) ? doc.components.schemas : {})
+const componentSchemas = (): Json =>
+  isJson(doc.components) && isJson(doc.components.schemas) ? doc.components.schemas : {}
 
 describe('docs/openapi.yaml as an OpenAPI document', () => {
   it('is OpenAPI 3.1 with the Runtime and the local servers', () => {
@@ -83,7 +93,10 @@ describe('docs/openapi.yaml as an OpenAPI document', () => {
     const gaps = ops.flatMap(({ path, method, op }) => {
       const statuses = responsesOf(op).map(([s]) => s)
       const missing = ['200', '401', '403', '405', '500'].filter((s) => !statuses.includes(s))
-      return [...(typeof op.summary === 'string' ? [] : [`${method} ${path}: no summary`]), ...missing.map((s) => `${method} ${path}: no ${s}`)]
+      return [
+        ...(typeof op.summary === 'string' ? [] : [`${method} ${path}: no summary`]),
+        ...missing.map((s) => `${method} ${path}: no ${s}`)
+      ]
     })
 
     expect(ops).toHaveLength(5)
@@ -92,15 +105,20 @@ describe('docs/openapi.yaml as an OpenAPI document', () => {
   })
 
   it('documents the request id and no-store on every response, and error codes on every error', () => {
-    const gaps = operations().flatMap(({ path, method, op, action }) => responsesOf(op).flatMap(([status, r]) => {
-      const where = `${method} ${path} ${status}`
-      const hdrs = isJson(r.headers) ? r.headers : {}
-      const problems = ['X-Request-Id', 'Cache-Control'].filter((h) => deref(doc, hdrs[h])?.required !== true).map((h) => `${where}: no required ${h}`)
-      if (typeof r.description !== 'string' || r.description === '') problems.push(`${where}: no description`)
-      if (!isJson(r.content) || !r.content['application/json']) problems.push(`${where}: no JSON body`)
-      if (Number(status) >= 400 && documentedErrorCodes(action, method, Number(status)).length === 0) problems.push(`${where}: no error codes`)
-      return problems
-    }))
+    const gaps = operations().flatMap(({ path, method, op, action }) =>
+      responsesOf(op).flatMap(([status, r]) => {
+        const where = `${method} ${path} ${status}`
+        const hdrs = isJson(r.headers) ? r.headers : {}
+        const problems = ['X-Request-Id', 'Cache-Control']
+          .filter((h) => deref(doc, hdrs[h])?.required !== true)
+          .map((h) => `${where}: no required ${h}`)
+        if (typeof r.description !== 'string' || r.description === '') problems.push(`${where}: no description`)
+        if (!isJson(r.content) || !r.content['application/json']) problems.push(`${where}: no JSON body`)
+        if (Number(status) >= 400 && documentedErrorCodes(action, method, Number(status)).length === 0)
+          problems.push(`${where}: no error codes`)
+        return problems
+      })
+    )
 
     expect(gaps).toEqual([])
   })
@@ -110,7 +128,14 @@ describe('docs/openapi.yaml as an OpenAPI document', () => {
       const params = (Array.isArray(op.parameters) ? op.parameters : []).map((p) => deref(doc, p) ?? {})
       const keys = params.map((p) => `${String(p.in)}:${String(p.name).toLowerCase()}`)
       return [
-        ...params.filter((p) => typeof p.name !== 'string' || !['query', 'header', 'path', 'cookie'].includes(String(p.in)) || !isJson(p.schema)).map((p) => `${method} ${path}: bad parameter ${JSON.stringify(p.name)}`),
+        ...params
+          .filter(
+            (p) =>
+              typeof p.name !== 'string' ||
+              !['query', 'header', 'path', 'cookie'].includes(String(p.in)) ||
+              !isJson(p.schema)
+          )
+          .map((p) => `${method} ${path}: bad parameter ${JSON.stringify(p.name)}`),
         ...keys.filter((k, i) => keys.indexOf(k) !== i).map((k) => `${method} ${path}: ${k} twice`)
       ]
     })
@@ -121,16 +146,27 @@ describe('docs/openapi.yaml as an OpenAPI document', () => {
   it('documents every action of app.config.yaml with exactly the methods its webAction accepts', () => {
     const actions = declaredActions()
 
-    const documented = actions.map((a) => ({ name: a.name, declaredAs: a.declaredAs, methods: operations().filter((o) => o.action === a.name).map((o) => o.method.toUpperCase()).sort() }))
+    const documented = actions.map((a) => ({
+      name: a.name,
+      declaredAs: a.declaredAs,
+      methods: operations()
+        .filter((o) => o.action === a.name)
+        .map((o) => o.method.toUpperCase())
+        .sort()
+    }))
 
     expect(actions.length).toBeGreaterThanOrEqual(4)
-    expect(documented).toEqual(actions.map((a) => ({ name: a.name, declaredAs: a.name, methods: [...a.methods].sort() })))
+    expect(documented).toEqual(
+      actions.map((a) => ({ name: a.name, declaredAs: a.name, methods: [...a.methods].sort() }))
+    )
   })
 
   it('documents no action the app does not have', () => {
     const known = new Set([...actionFolders(), ...declaredActions().map((a) => a.name)])
 
-    const unknown = operations().map((o) => o.action).filter((a) => !known.has(a))
+    const unknown = operations()
+      .map((o) => o.action)
+      .filter((a) => !known.has(a))
 
     expect(unknown).toEqual([])
   })
@@ -139,11 +175,20 @@ describe('docs/openapi.yaml as an OpenAPI document', () => {
     let checked = 0
     const problems = operations().flatMap(({ action, method, op }) => {
       const request = deref(doc, op.requestBody)
-      const requestExamples = Object.values(examplesOf(request)).flatMap((value) => (checked++, validateRequestBody(action, method, value)))
-      const responseExamples = responsesOf(op).flatMap(([status, r]) => Object.values(examplesOf(r)).flatMap((value) => {
+      const requestExamples = Object.values(examplesOf(request)).flatMap((value) => {
         checked++
-        return validateResponse(action, method, { statusCode: Number(status), headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'X-Request-Id': 'example' }, body: value })
-      }))
+        return validateRequestBody(action, method, value)
+      })
+      const responseExamples = responsesOf(op).flatMap(([status, r]) =>
+        Object.values(examplesOf(r)).flatMap((value) => {
+          checked++
+          return validateResponse(action, method, {
+            statusCode: Number(status),
+            headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'X-Request-Id': 'example' },
+            body: value
+          })
+        })
+      )
       return [...requestExamples, ...responseExamples]
     })
 
@@ -177,11 +222,14 @@ describe('error codes', () => {
     const documentedUnder = new Map<string, Set<number>>()
     for (const { action, method, op } of operations()) {
       for (const [status] of responsesOf(op)) {
-        for (const code of documentedErrorCodes(action, method, Number(status))) documentedUnder.set(code, (documentedUnder.get(code) ?? new Set()).add(Number(status)))
+        for (const code of documentedErrorCodes(action, method, Number(status)))
+          documentedUnder.set(code, (documentedUnder.get(code) ?? new Set()).add(Number(status)))
       }
     }
 
-    const misplaced = [...documentedUnder].filter(([code, statuses]) => [...statuses].some((s) => s !== source.get(code))).map(([code, s]) => `${code} under ${[...s].join(', ')}`)
+    const misplaced = [...documentedUnder]
+      .filter(([code, statuses]) => [...statuses].some((s) => s !== source.get(code)))
+      .map(([code, s]) => `${code} under ${[...s].join(', ')}`)
     const undocumented = [...source.keys()].filter((code) => !documentedUnder.has(code))
 
     expect(misplaced).toEqual([])
@@ -191,7 +239,12 @@ describe('error codes', () => {
 
 describe('the customer view schema', () => {
   it('mirrors actions/lib/view/view-types.ts: properties, optional ones, nullability and enums', () => {
-    const problems = mirrorProblems(`${ROOT}/actions/lib/view/view-types.ts`, { CustomerView: 'CustomerView', ErrorBody: 'ErrorBody' }, doc, { relaxedRequired: new Set(['Customer']) })
+    const problems = mirrorProblems(
+      `${ROOT}/actions/lib/view/view-types.ts`,
+      { CustomerView: 'CustomerView', ErrorBody: 'ErrorBody' },
+      doc,
+      { relaxedRequired: new Set(['Customer']) }
+    )
 
     expect(problems).toEqual([])
   })
@@ -201,18 +254,29 @@ describe('the customer view schema', () => {
     const section = deref(doc, { $ref: '#/components/schemas/Section' }) ?? {}
 
     expect(customer.required).toEqual(['profileId'])
-    expect(Object.keys(isJson(customer.properties) ? customer.properties : {}).sort()).toEqual(['profileId', ...SECTIONS].sort())
+    expect(Object.keys(isJson(customer.properties) ? customer.properties : {}).sort()).toEqual(
+      ['profileId', ...SECTIONS].sort()
+    )
     expect(section.enum).toEqual([...SECTIONS])
   })
 
-  it('caps every events limit at the actions\' MAX_EVENTS_LIMIT', () => {
-    const maxima = ['#/components/parameters/EventsLimit/schema/maximum', '#/paths/~1customer-events/get/parameters/3/schema/maximum', '#/components/schemas/BatchLookupRequest/properties/eventsLimit/maximum', '#/components/schemas/Customer/properties/events/maxItems']
+  it("caps every events limit at the actions' MAX_EVENTS_LIMIT", () => {
+    const maxima = [
+      '#/components/parameters/EventsLimit/schema/maximum',
+      '#/paths/~1customer-events/get/parameters/3/schema/maximum',
+      '#/components/schemas/BatchLookupRequest/properties/eventsLimit/maximum',
+      '#/components/schemas/Customer/properties/events/maxItems'
+    ]
 
     expect(maxima.map((p) => atPointer(doc, p))).toEqual(maxima.map(() => MAX_EVENTS_LIMIT))
   })
 
   it('mirrors the namespaces and merge policies of actions/lib/aep/aep-types.ts', () => {
-    const problems = mirrorProblems(`${ROOT}/actions/lib/aep/aep-types.ts`, { AepNamespace: 'IdentityNamespace', AepMergePolicy: 'MergePolicy' }, doc)
+    const problems = mirrorProblems(
+      `${ROOT}/actions/lib/aep/aep-types.ts`,
+      { AepNamespace: 'IdentityNamespace', AepMergePolicy: 'MergePolicy' },
+      doc
+    )
 
     expect(problems).toEqual([])
   })

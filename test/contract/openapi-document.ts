@@ -45,7 +45,18 @@ export function deref(doc: Json, v: unknown): Json | undefined {
 // Keywords whose value is a map of schemas, a list of schemas, or one schema (JSON Schema 2020-12).
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas'])
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems'])
-const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties'])
+const SCHEMA_ONE = new Set([
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties'
+])
 
 /** A schema of the document as Ajv holds it: component refs made absolute, `x-` extensions dropped. */
 export function toAjvSchema(schema: unknown): unknown {
@@ -53,8 +64,10 @@ export function toAjvSchema(schema: unknown): unknown {
   const out: Json = {}
   for (const [k, v] of Object.entries(schema)) {
     if (k.startsWith('x-')) continue
-    if (k === '$ref' && typeof v === 'string') out[k] = v.startsWith(COMPONENT_REF) ? `${ROOT_ID}#/$defs/${v.slice(COMPONENT_REF.length)}` : v
-    else if (SCHEMA_MAPS.has(k) && isJson(v)) out[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, toAjvSchema(s)]))
+    if (k === '$ref' && typeof v === 'string')
+      out[k] = v.startsWith(COMPONENT_REF) ? `${ROOT_ID}#/$defs/${v.slice(COMPONENT_REF.length)}` : v
+    else if (SCHEMA_MAPS.has(k) && isJson(v))
+      out[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, toAjvSchema(s)]))
     else if (SCHEMA_LISTS.has(k) && Array.isArray(v)) out[k] = v.map(toAjvSchema)
     else if (SCHEMA_ONE.has(k)) out[k] = toAjvSchema(v)
     else out[k] = v
@@ -77,11 +90,20 @@ export function loadContract(): LoadedContract {
   const components = isJson(doc.components) ? doc.components : {}
   const schemas = isJson(components.schemas) ? components.schemas : {}
   // strict: a misspelt keyword in the document fails loudly instead of validating nothing.
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true, verbose: true })
+  const ajv = new Ajv2020({
+    strict: true,
+    strictRequired: false,
+    allErrors: true,
+    allowUnionTypes: true,
+    verbose: true
+  })
   addFormats(ajv)
   // The OpenAPI 3.1 base dialect's own keywords: documentation only, never validated.
   ajv.addVocabulary(['discriminator', 'xml', 'externalDocs', 'example'])
-  ajv.addSchema({ $id: ROOT_ID, $defs: Object.fromEntries(Object.entries(schemas).map(([name, s]) => [name, toAjvSchema(s)])) })
+  ajv.addSchema({
+    $id: ROOT_ID,
+    $defs: Object.fromEntries(Object.entries(schemas).map(([name, s]) => [name, toAjvSchema(s)]))
+  })
   loaded = { doc, ajv }
   return loaded
 }

@@ -5,7 +5,7 @@
  * so checking every response of every suite costs microseconds.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv'
-import { deref, isJson, loadContract, toAjvSchema, type Json } from './openapi-document'
+import { deref, isJson, type Json, loadContract, toAjvSchema } from './openapi-document'
 
 export interface ResponseLike {
   statusCode: number
@@ -13,7 +13,12 @@ export interface ResponseLike {
   body: unknown
 }
 
-interface HeaderCheck { name: string; required: boolean; numeric: boolean; validate: ValidateFunction }
+interface HeaderCheck {
+  name: string
+  required: boolean
+  numeric: boolean
+  validate: ValidateFunction
+}
 
 interface CompiledResponse {
   where: string
@@ -60,13 +65,22 @@ function responseOf(doc: Json, action: string, method: string, status: number): 
   const op = operationOf(doc, path, method)
   const where = `${method.toUpperCase()} ${path}`
   if (!op) {
-    const fallback = status === 405 ? Object.keys(item).map((m) => operationOf(doc, path, m)).find((o) => o && isJson(o.responses) && o.responses['405']) : undefined
-    if (!fallback || !isJson(fallback.responses)) return `${where} is not documented (and only a 405 may answer an undocumented method)`
+    const fallback =
+      status === 405
+        ? Object.keys(item)
+            .map((m) => operationOf(doc, path, m))
+            .find((o) => o && isJson(o.responses) && o.responses['405'])
+        : undefined
+    if (!fallback || !isJson(fallback.responses))
+      return `${where} is not documented (and only a 405 may answer an undocumented method)`
     return deref(doc, fallback.responses['405']) ?? `${where}: the 405 response does not resolve`
   }
   const responses = isJson(op.responses) ? op.responses : {}
   const response = deref(doc, responses[String(status)])
-  return response ?? `${where} answered ${status}, which docs/openapi.yaml does not document (documented: ${Object.keys(responses).join(', ')})`
+  return (
+    response ??
+    `${where} answered ${status}, which docs/openapi.yaml does not document (documented: ${Object.keys(responses).join(', ')})`
+  )
 }
 
 function compile(action: string, method: string, status: number): CompiledResponse | string {
@@ -84,7 +98,12 @@ function compile(action: string, method: string, status: number): CompiledRespon
   const headers = Object.entries(isJson(response.headers) ? response.headers : {}).map(([name, h]): HeaderCheck => {
     const header = deref(doc, h) ?? {}
     const schema = deref(doc, header.schema) ?? {}
-    return { name, required: header.required === true, numeric: schema.type === 'integer' || schema.type === 'number', validate: compileSchema(header.schema) }
+    return {
+      name,
+      required: header.required === true,
+      numeric: schema.type === 'integer' || schema.type === 'number',
+      validate: compileSchema(header.schema)
+    }
   })
   const result: CompiledResponse = {
     where: `${method.toUpperCase()} /${action} → ${status}`,
@@ -99,9 +118,13 @@ function compile(action: string, method: string, status: number): CompiledRespon
 
 function describe(e: ErrorObject): string {
   const at = `body${e.instancePath}`
-  if (e.keyword === 'additionalProperties') return `${at} has a property the document does not allow: "${String(e.params.additionalProperty)}"`
-  const got = ['enum', 'const', 'type', 'format', 'pattern', 'minimum', 'maximum'].includes(e.keyword) ? ` (got ${JSON.stringify(e.data)?.slice(0, 80)})` : ''
-  const allowed = e.keyword === 'enum' && Array.isArray(e.params.allowedValues) ? `: ${e.params.allowedValues.join(', ')}` : ''
+  if (e.keyword === 'additionalProperties')
+    return `${at} has a property the document does not allow: "${String(e.params.additionalProperty)}"`
+  const got = ['enum', 'const', 'type', 'format', 'pattern', 'minimum', 'maximum'].includes(e.keyword)
+    ? ` (got ${JSON.stringify(e.data)?.slice(0, 80)})`
+    : ''
+  const allowed =
+    e.keyword === 'enum' && Array.isArray(e.params.allowedValues) ? `: ${e.params.allowedValues.join(', ')}` : ''
   return `${at} ${e.message ?? e.keyword}${allowed}${got}`
 }
 
@@ -109,7 +132,9 @@ function describe(e: ErrorObject): string {
 function onTheWire(body: unknown): { value: unknown } | { problem: string } {
   if (body === undefined) return { value: undefined }
   try {
-    return { value: typeof body === 'string' ? JSON.parse(body) as unknown : JSON.parse(JSON.stringify(body)) as unknown }
+    return {
+      value: typeof body === 'string' ? (JSON.parse(body) as unknown) : (JSON.parse(JSON.stringify(body)) as unknown)
+    }
   } catch {
     return { problem: 'body is not JSON' }
   }
@@ -135,7 +160,8 @@ export function validateResponse(action: string, method: string, res: ResponseLi
       continue
     }
     const value = h.numeric && /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw
-    if (!h.validate(value)) problems.push(`header ${h.name}: ${JSON.stringify(raw)} ${h.validate.errors?.[0]?.message ?? 'is invalid'}`)
+    if (!h.validate(value))
+      problems.push(`header ${h.name}: ${JSON.stringify(raw)} ${h.validate.errors?.[0]?.message ?? 'is invalid'}`)
   }
   if (c.body) {
     const wire = onTheWire(res.body)
@@ -144,9 +170,12 @@ export function validateResponse(action: string, method: string, res: ResponseLi
       const error = isJson(wire.value) && isJson(wire.value.error) ? wire.value.error : undefined
       const code = error?.code
       const badCode = c.errorCodes !== null && typeof code === 'string' && !c.errorCodes.includes(code)
-      if (badCode) problems.push(`error code ${code} is not documented for this status (documented: ${c.errorCodes?.join(', ')})`)
+      if (badCode)
+        problems.push(`error code ${code} is not documented for this status (documented: ${c.errorCodes?.join(', ')})`)
       if (!c.body(wire.value)) {
-        const messages = (c.body.errors ?? []).filter((e) => !(badCode && e.instancePath === '/error/code')).map(describe)
+        const messages = (c.body.errors ?? [])
+          .filter((e) => !(badCode && e.instancePath === '/error/code'))
+          .map(describe)
         problems.push(...new Set(messages))
       }
     }
@@ -159,7 +188,9 @@ export function assertValidResponse(action: string, method: string, res: Respons
   const problems = validateResponse(action, method, res)
   if (problems.length === 0) return
   const body = JSON.stringify(res.body)?.slice(0, 1500) ?? String(res.body)
-  throw new Error(`Response breaks the API contract in docs/openapi.yaml:\n  - ${problems.join('\n  - ')}\nbody: ${body}`)
+  throw new Error(
+    `Response breaks the API contract in docs/openapi.yaml:\n  - ${problems.join('\n  - ')}\nbody: ${body}`
+  )
 }
 
 /** Problems of a JSON request body against the operation's documented request schema. */
@@ -167,7 +198,8 @@ export function validateRequestBody(action: string, method: string, body: unknow
   const { doc } = loadContract()
   const op = operationOf(doc, `/${action}`, method.toLowerCase())
   const requestBody = op ? deref(doc, op.requestBody) : undefined
-  const content = requestBody && isJson(requestBody.content) ? deref(doc, requestBody.content['application/json']) : undefined
+  const content =
+    requestBody && isJson(requestBody.content) ? deref(doc, requestBody.content['application/json']) : undefined
   if (!content) return [`${method.toUpperCase()} /${action} documents no JSON request body`]
   const validate = compileSchema(content.schema)
   return validate(body) ? [] : (validate.errors ?? []).map((e) => describe(e).replace(/^body/, 'request'))
@@ -176,5 +208,5 @@ export function validateRequestBody(action: string, method: string, body: unknow
 /** The error codes docs/openapi.yaml allows for this status of the operation ([] for a non-error response). */
 export function documentedErrorCodes(action: string, method: string, status: number): string[] {
   const c = compile(action, method.toLowerCase(), status)
-  return typeof c === 'string' ? [] : c.errorCodes ?? []
+  return typeof c === 'string' ? [] : (c.errorCodes ?? [])
 }

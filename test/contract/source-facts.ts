@@ -25,7 +25,8 @@ export function errorStatusesInSource(): Map<string, number> {
   const upstreamStatus = /const UPSTREAM_STATUS[^=]*=\s*\{([\s\S]*?)\}/.exec(errors)?.[1] ?? ''
   const statusOf = new Map([...upstreamStatus.matchAll(/(\w+):\s*(\d+)/g)].map((m) => [m[1] ?? '', Number(m[2])]))
   for (const code of codesIn(upstreamUnion)) out.set(code, statusOf.get(code) ?? NaN)
-  for (const m of read('actions/lib/http/responses.ts').matchAll(/statusCode: (\d+),[\s\S]{0,300}?code: '([A-Z_]+)'/g)) out.set(m[2] ?? '', Number(m[1]))
+  for (const m of read('actions/lib/http/responses.ts').matchAll(/statusCode: (\d+),[\s\S]{0,300}?code: '([A-Z_]+)'/g))
+    out.set(m[2] ?? '', Number(m[1]))
   return out
 }
 
@@ -38,12 +39,21 @@ export interface DeclaredAction {
 /** The web actions of app.config.yaml, each with the methods its index.ts accepts (null when unreadable). */
 export function declaredActions(): Array<DeclaredAction & { declaredAs: string | null }> {
   const manifest: unknown = parse(read('app.config.yaml'))
-  const pkg = (manifest as { application?: { runtimeManifest?: { packages?: Record<string, { actions?: Record<string, unknown> }> } } })
-    .application?.runtimeManifest?.packages?.['customer-activity-hub']
+  const pkg = (
+    manifest as {
+      application?: { runtimeManifest?: { packages?: Record<string, { actions?: Record<string, unknown> }> } }
+    }
+  ).application?.runtimeManifest?.packages?.['customer-activity-hub']
   return Object.keys(pkg?.actions ?? {}).map((name) => {
     const file = join(ROOT, 'actions', name, 'index.ts')
-    const m = existsSync(file) ? /webAction\(\s*\{\s*name:\s*'([^']+)'\s*,\s*methods:\s*\[([^\]]*)\]/.exec(readFileSync(file, 'utf8')) : null
-    return { name, declaredAs: m?.[1] ?? null, methods: m ? [...(m[2] ?? '').matchAll(/'(\w+)'/g)].map((x) => (x[1] ?? '').toUpperCase()) : [] }
+    const m = existsSync(file)
+      ? /webAction\(\s*\{\s*name:\s*'([^']+)'\s*,\s*methods:\s*\[([^\]]*)\]/.exec(readFileSync(file, 'utf8'))
+      : null
+    return {
+      name,
+      declaredAs: m?.[1] ?? null,
+      methods: m ? [...(m[2] ?? '').matchAll(/'(\w+)'/g)].map((x) => (x[1] ?? '').toUpperCase()) : []
+    }
   })
 }
 

@@ -34,7 +34,8 @@ export interface SandboxOptions {
 
 export function aioSandbox(opts: SandboxOptions): AioSandbox {
   if (!existsSync(AIO_BIN)) throw new Error(`aio CLI not installed at ${AIO_BIN}: run npm ci`)
-  if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(opts.serviceUrl)) throw new Error('serviceUrl must be loopback')
+  if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(opts.serviceUrl))
+    throw new Error('serviceUrl must be loopback')
   const home = mkdtempSync(join(tmpdir(), 'cah-aio-'))
   const configFile = join(home, 'aio-config.json')
   const cli = opts.cliToken ? { access_token: { token: opts.cliToken, expiry: Date.now() + 86_400_000 } } : undefined
@@ -71,11 +72,20 @@ export function aioSandbox(opts: SandboxOptions): AioSandbox {
 /** Runs `aio <args>` in the project root; kills its whole process group after `timeoutMs`. */
 export function runAio(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<AioRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [AIO_BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(process.execPath, [AIO_BIN, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true
+    })
     let output = ''
     let timedOut = false
-    child.stdout.on('data', (c: Buffer) => { output += c.toString('utf8') })
-    child.stderr.on('data', (c: Buffer) => { output += c.toString('utf8') })
+    child.stdout.on('data', (c: Buffer) => {
+      output += c.toString('utf8')
+    })
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString('utf8')
+    })
     const killGroup = (): void => {
       try {
         if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
@@ -83,8 +93,14 @@ export function runAio(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number
         // the group is already gone
       }
     }
-    const timer = setTimeout(() => { timedOut = true; killGroup() }, timeoutMs)
-    child.on('error', (e) => { clearTimeout(timer); reject(e) })
+    const timer = setTimeout(() => {
+      timedOut = true
+      killGroup()
+    }, timeoutMs)
+    child.on('error', (e) => {
+      clearTimeout(timer)
+      reject(e)
+    })
     child.on('close', (code) => {
       clearTimeout(timer)
       killGroup() // helpers it spawned (webpack workers, a login callback server) must not outlive it

@@ -8,8 +8,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { aioSandbox, ROOT, type AioSandbox } from './aio-sandbox'
-import { startFakeRuntime, type FakeRuntime } from './fake-runtime'
+import { type AioSandbox, aioSandbox, ROOT } from './aio-sandbox'
+import { type FakeRuntime, startFakeRuntime } from './fake-runtime'
 
 const NAMESPACE = 'cah-local'
 const HOOK_CRASH = 'orig.startsWith'
@@ -21,8 +21,12 @@ const LAST_DEPLOYED = join(ROOT, 'dist', 'last-deployed-actions.json')
 
 function actionNames(): string[] {
   const manifest: unknown = parse(readFileSync(join(ROOT, 'app.config.yaml'), 'utf8'))
-  const packages = (manifest as { application?: { runtimeManifest?: { packages?: Record<string, { actions?: Record<string, unknown> }> } } })
-    .application?.runtimeManifest?.packages ?? {}
+  const packages =
+    (
+      manifest as {
+        application?: { runtimeManifest?: { packages?: Record<string, { actions?: Record<string, unknown> }> } }
+      }
+    ).application?.runtimeManifest?.packages ?? {}
   return Object.values(packages).flatMap((p) => Object.keys(p.actions ?? {}))
 }
 
@@ -48,7 +52,7 @@ describe('aio app deploy', () => {
   }, 300_000)
 
   afterAll(async () => {
-    sandboxes.forEach((s) => s.dispose())
+    for (const s of sandboxes) s.dispose()
     if (lastDeployed) writeFileSync(LAST_DEPLOYED, lastDeployed)
     else rmSync(LAST_DEPLOYED, { force: true })
     await runtime.close()

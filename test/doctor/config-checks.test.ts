@@ -58,7 +58,9 @@ describe('doctor: configuration', () => {
     const { results, config } = checkConfig(paramsOf(exampleVars()))
 
     expect(config).not.toBeNull()
-    expect(results).toEqual([{ group: 'Configuration', status: 'pass', title: 'Every input parses (parseConfig accepts them)' }])
+    expect(results).toEqual([
+      { group: 'Configuration', status: 'pass', title: 'Every input parses (parseConfig accepts them)' }
+    ])
   })
 
   it('reports every missing or malformed variable at once, each with where its value comes from', () => {
@@ -76,7 +78,11 @@ describe('doctor: configuration', () => {
     const { results, config } = checkConfig(paramsOf(vars))
 
     expect(config).toBeNull()
-    expect(failures(results).map((f) => f.title).sort()).toEqual([
+    expect(
+      failures(results)
+        .map((f) => f.title)
+        .sort()
+    ).toEqual([
       'AEP_BASE_URL must be an http(s) URL',
       'AEP_SANDBOX must be a lower-case sandbox name',
       'CACHE_TTL_SECONDS must be a whole number from 0 to 86400',
@@ -86,11 +92,17 @@ describe('doctor: configuration', () => {
       'INSIGHT_FIELD_MAP churnPropensity must be a dot path such as _tenant.scores.churn'
     ])
     expect(failures(results).find((f) => f.title.startsWith('IMS_OAUTH_S2S_CLIENT_ID'))?.hint).toBe(
-      'Developer Console → project → workspace → OAuth Server-to-Server credential → Client ID.')
+      'Developer Console → project → workspace → OAuth Server-to-Server credential → Client ID.'
+    )
   })
 
   it('refuses the demo salt and warns about a State endpoint when AEP is production', () => {
-    const vars = { ...exampleVars(), AEP_BASE_URL: 'https://platform.adobe.io', IMS_BASE_URL: 'https://ims-na1.adobelogin.com', IDENTITY_HASH_SALT: DEMO_SALT }
+    const vars = {
+      ...exampleVars(),
+      AEP_BASE_URL: 'https://platform.adobe.io',
+      IMS_BASE_URL: 'https://ims-na1.adobelogin.com',
+      IDENTITY_HASH_SALT: DEMO_SALT
+    }
 
     const { results } = checkConfig(paramsOf(vars))
 
@@ -111,8 +123,13 @@ describe('doctor: configuration', () => {
   })
 
   it('never prints a secret value, even if a message were to carry one', () => {
-    const out = formatReport([{ group: 'G', status: 'fail', title: 'leaked s3cr3t-value here', hint: 'again s3cr3t-value' }], ['s3cr3t-value'])
+    const out = formatReport(
+      [{ group: 'G', status: 'fail', title: 'leaked s3cr3t-value here', hint: 'again s3cr3t-value' }],
+      ['s3cr3t-value']
+    )
 
-    expect(out).toBe('\nG\n  ✖ leaked <hidden> here\n      → again <hidden>\n\n0 passed, 1 failed, 0 warnings, 0 skipped\n')
+    expect(out).toBe(
+      '\nG\n  ✖ leaked <hidden> here\n      → again <hidden>\n\n0 passed, 1 failed, 0 warnings, 0 skipped\n'
+    )
   })
 })

@@ -3,16 +3,17 @@
  * namespace without forwarding loses every successful lookup's audit line. A faked reader plays
  * Runtime's answer; one suite runs aio-lib-runtime's real LogForwarding against a loopback server.
  */
+
+import { readFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   checkLogForwarding,
   DEFAULT_APIHOST,
-  runtimeLogForwardingReader,
   type LogForwardingReader,
-  type LogForwardingTarget
+  type LogForwardingTarget,
+  runtimeLogForwardingReader
 } from '../../scripts/doctor/log-forwarding-check'
 import { formatReport } from '../../scripts/doctor/report'
 import { runDoctor } from '../../scripts/doctor/run'
@@ -44,25 +45,34 @@ describe('doctor: log forwarding (faked Runtime answer)', () => {
     expect(read.calls).toEqual([{ namespace: NAMESPACE, auth: AUTH, apihost: DEFAULT_APIHOST }])
     expect(result.status).toBe('warn')
     expect(result.group).toBe('Log forwarding')
-    expect(result.title).toBe(`Namespace ${NAMESPACE} does not forward logs (destination: Adobe I/O Runtime): audit lines of successful lookups are not kept`)
+    expect(result.title).toBe(
+      `Namespace ${NAMESPACE} does not forward logs (destination: Adobe I/O Runtime): audit lines of successful lookups are not kept`
+    )
     expect(result.hint).toContain('aio app config set log-forwarding')
     expect(result.hint).toContain('docs/deploy.md')
     expect(failed([result])).toBe(false)
   })
 
-  it.each([null, undefined, 'not an object', []])('reads an answer without a destination (%p) as the default, as aio does', async (answer) => {
-    // Prepare
-    const read = fakeReader(answer)
+  it.each([null, undefined, 'not an object', []])(
+    'reads an answer without a destination (%p) as the default, as aio does',
+    async (answer) => {
+      // Prepare
+      const read = fakeReader(answer)
 
-    // Act
-    const result = await checkLogForwarding({}, creds, read)
+      // Act
+      const result = await checkLogForwarding({}, creds, read)
 
-    // Assess
-    expect(result.status).toBe('warn')
-  })
+      // Assess
+      expect(result.status).toBe('warn')
+    }
+  )
 
   it.each([
-    ['splunk_hec', { host: 'http-inputs-acme.splunkcloud.com', port: '443', index: 'cah', updated_at: '2026-12-01T10:00:00Z' }, 'Splunk HEC'],
+    [
+      'splunk_hec',
+      { host: 'http-inputs-acme.splunkcloud.com', port: '443', index: 'cah', updated_at: '2026-12-01T10:00:00Z' },
+      'Splunk HEC'
+    ],
     ['new_relic', { base_uri: 'https://log-api.eu.newrelic.com/log/v1' }, 'New Relic'],
     ['azure_log_analytics', { customer_id: 'a1b2', log_type: 'cah' }, 'Azure Log Analytics']
   ])('passes when logs are forwarded to %s, naming the destination', async (destination, settings, name) => {
@@ -73,7 +83,11 @@ describe('doctor: log forwarding (faked Runtime answer)', () => {
     const result = await checkLogForwarding({}, creds, read)
 
     // Assess
-    expect(result).toEqual({ group: 'Log forwarding', status: 'pass', title: `Namespace ${NAMESPACE} forwards its logs to ${name} (${destination})` })
+    expect(result).toEqual({
+      group: 'Log forwarding',
+      status: 'pass',
+      title: `Namespace ${NAMESPACE} forwards its logs to ${name} (${destination})`
+    })
   })
 
   it('asks the Runtime API host that `aio app use` wrote into .env', async () => {
@@ -91,7 +105,9 @@ describe('doctor: log forwarding (faked Runtime answer)', () => {
   it('skips with a "could not check" line, without failing and without the auth, when Runtime cannot be reached', async () => {
     // Prepare: what aio-lib-runtime throws offline; the message carries the auth to prove it is hidden.
     const read: LogForwardingReader = async () => {
-      throw new Error(`Could not get log forwarding settings for namespace '${NAMESPACE}': request to https://adobeioruntime.net/runtime/namespaces/${NAMESPACE}/logForwarding failed, reason: getaddrinfo ENOTFOUND adobeioruntime.net (${AUTH})`)
+      throw new Error(
+        `Could not get log forwarding settings for namespace '${NAMESPACE}': request to https://adobeioruntime.net/runtime/namespaces/${NAMESPACE}/logForwarding failed, reason: getaddrinfo ENOTFOUND adobeioruntime.net (${AUTH})`
+      )
     }
 
     // Act
@@ -99,14 +115,18 @@ describe('doctor: log forwarding (faked Runtime answer)', () => {
 
     // Assess
     expect(result.status).toBe('skip')
-    expect(result.title).toMatch(new RegExp(`^Log forwarding of namespace ${NAMESPACE} could not be checked: request to https://adobeioruntime\\.net/runtime/namespaces/${NAMESPACE}/logForwarding failed, reason: getaddrinfo ENOTFOUND adobeioruntime\\.net \\(<hidden>\\)$`))
+    expect(result.title).toMatch(
+      new RegExp(
+        `^Log forwarding of namespace ${NAMESPACE} could not be checked: request to https://adobeioruntime\\.net/runtime/namespaces/${NAMESPACE}/logForwarding failed, reason: getaddrinfo ENOTFOUND adobeioruntime\\.net \\(<hidden>\\)$`
+      )
+    )
     expect(result.title).not.toContain(AUTH)
     expect(result.title).toContain('<hidden>')
     expect(result.hint).toContain('aio app config get log-forwarding')
     expect(failed([result])).toBe(false)
   })
 
-  it('skips without asking Runtime for the local stand-ins\' namespace cah-local', async () => {
+  it("skips without asking Runtime for the local stand-ins' namespace cah-local", async () => {
     // Prepare
     const read = fakeReader({ adobe_io_runtime: {} })
 
@@ -116,7 +136,9 @@ describe('doctor: log forwarding (faked Runtime answer)', () => {
     // Assess
     expect(read.calls).toEqual([])
     expect(result.status).toBe('skip')
-    expect(result.title).toBe('Log forwarding not checked: cah-local is the local stand-ins\' namespace, not an I/O Runtime one')
+    expect(result.title).toBe(
+      "Log forwarding not checked: cah-local is the local stand-ins' namespace, not an I/O Runtime one"
+    )
   })
 
   it('skips without asking Runtime when .env has no Runtime namespace or auth', async () => {
@@ -142,7 +164,9 @@ describe('doctor: log forwarding (faked Runtime answer)', () => {
 
     // Assess
     expect(result.status).toBe('skip')
-    expect(result.title).toBe(`Log forwarding of namespace ${NAMESPACE} could not be read: the answer names 2 destinations, not one`)
+    expect(result.title).toBe(
+      `Log forwarding of namespace ${NAMESPACE} could not be read: the answer names 2 destinations, not one`
+    )
   })
 })
 
@@ -154,7 +178,11 @@ describe('doctor: log forwarding in the whole report', () => {
     const vars = { AIO_RUNTIME_NAMESPACE: NAMESPACE, AIO_RUNTIME_AUTH: AUTH }
 
     // Act
-    const report = await runDoctor({ manifest: MANIFEST, vars, readLogForwarding: fakeReader({ adobe_io_runtime: {} }) })
+    const report = await runDoctor({
+      manifest: MANIFEST,
+      vars,
+      readLogForwarding: fakeReader({ adobe_io_runtime: {} })
+    })
     const text = formatReport(report.results, report.secrets)
 
     // Assess
@@ -179,23 +207,37 @@ describe('doctor: log forwarding read with aio-lib-runtime (loopback Runtime API
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     apihost = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
-  afterAll(async () => { await new Promise<void>((resolve) => server.close(() => resolve())) })
-  beforeEach(() => { seen.length = 0 })
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  })
+  beforeEach(() => {
+    seen.length = 0
+  })
 
   it('sends GET /runtime/namespaces/{ns}/logForwarding with the namespace auth and reads the destination', async () => {
     // Prepare
-    answer = { status: 200, body: JSON.stringify({ new_relic: { base_uri: 'https://log-api.newrelic.com/log/v1', updated_at: '2026-12-01T10:00:00Z' } }) }
+    answer = {
+      status: 200,
+      body: JSON.stringify({
+        new_relic: { base_uri: 'https://log-api.newrelic.com/log/v1', updated_at: '2026-12-01T10:00:00Z' }
+      })
+    }
 
     // Act
     const result = await checkLogForwarding({ AIO_RUNTIME_APIHOST: apihost }, creds, runtimeLogForwardingReader)
 
     // Assess
-    expect(seen).toEqual([expect.objectContaining({
-      method: 'GET',
-      url: `/runtime/namespaces/${NAMESPACE}/logForwarding`,
-      headers: expect.objectContaining({ authorization: `Basic ${Buffer.from(AUTH).toString('base64')}` })
-    })])
-    expect(result).toMatchObject({ status: 'pass', title: `Namespace ${NAMESPACE} forwards its logs to New Relic (new_relic)` })
+    expect(seen).toEqual([
+      expect.objectContaining({
+        method: 'GET',
+        url: `/runtime/namespaces/${NAMESPACE}/logForwarding`,
+        headers: expect.objectContaining({ authorization: `Basic ${Buffer.from(AUTH).toString('base64')}` })
+      })
+    ])
+    expect(result).toMatchObject({
+      status: 'pass',
+      title: `Namespace ${NAMESPACE} forwards its logs to New Relic (new_relic)`
+    })
   })
 
   it('warns on the default destination as Runtime sends it', async () => {

@@ -5,22 +5,25 @@
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { startStandIns, MERGE_POLICY_IDS, type StandIns } from '../../stand-ins'
 import { main } from '../../scripts/doctor'
 import { runDoctor } from '../../scripts/doctor/run'
 import type { CheckResult } from '../../scripts/doctor/types'
+import { MERGE_POLICY_IDS, type StandIns, startStandIns } from '../../stand-ins'
 
 const MANIFEST = readFileSync(join(__dirname, '..', '..', 'app.config.yaml'), 'utf8')
 const SECRET = 'cah-local-secret'
 /** The stand-ins' namespace has no Runtime behind it: log forwarding is never checked locally. */
-const LOG_FORWARDING_SKIP = 'Log forwarding not checked: cah-local is the local stand-ins\' namespace, not an I/O Runtime one'
+const LOG_FORWARDING_SKIP =
+  "Log forwarding not checked: cah-local is the local stand-ins' namespace, not an I/O Runtime one"
 
 let s: StandIns
 
 beforeAll(async () => {
   s = await startStandIns({ customers: 100, aep: { port: 0 }, ims: { port: 0 }, state: { port: 0 } })
 })
-afterAll(async () => { await s.close() })
+afterAll(async () => {
+  await s.close()
+})
 
 function goodVars(): Record<string, string> {
   return {
@@ -38,13 +41,16 @@ function goodVars(): Record<string, string> {
     AEP_TIMEOUT_MS: '3000',
     AIO_STATE_ENDPOINT: s.state.url,
     ALLOWED_UPSTREAM_HOSTS: '127.0.0.1,localhost',
-    INSIGHT_FIELD_MAP: '{"lifetimeValue":"_demotenant.clv.value","churnPropensity":"_demotenant.scores.churnPropensity"}',
+    INSIGHT_FIELD_MAP:
+      '{"lifetimeValue":"_demotenant.clv.value","churnPropensity":"_demotenant.scores.churnPropensity"}',
     IDENTITY_HASH_SALT: 'doctor-test-salt-0123456789'
   }
 }
 
-const doctor = (vars: Record<string, string>): Promise<CheckResult[]> => runDoctor({ manifest: MANIFEST, vars }).then((r) => r.results)
-const byStatus = (results: CheckResult[], status: CheckResult['status']): string[] => results.filter((r) => r.status === status).map((r) => r.title)
+const doctor = (vars: Record<string, string>): Promise<CheckResult[]> =>
+  runDoctor({ manifest: MANIFEST, vars }).then((r) => r.results)
+const byStatus = (results: CheckResult[], status: CheckResult['status']): string[] =>
+  results.filter((r) => r.status === status).map((r) => r.title)
 
 async function closedPort(): Promise<number> {
   const server = createServer()
@@ -98,20 +104,28 @@ describe('npm run doctor against the stand-ins', () => {
 
     expect(byStatus(results, 'pass')).toContain('AEP_MERGE_POLICY_ID exists in sandbox prod')
     expect(byStatus(results, 'fail')).toEqual([
-      expect.stringMatching(new RegExp(`^AEP_MERGE_POLICY_ID ${MERGE_POLICY_IDS.prodNoStitch} is not a merge policy of sandbox dev \\(HTTP 404`))
+      expect.stringMatching(
+        new RegExp(
+          `^AEP_MERGE_POLICY_ID ${MERGE_POLICY_IDS.prodNoStitch} is not a merge policy of sandbox dev \\(HTTP 404`
+        )
+      )
     ])
   })
 
   it('reports a sandbox without a default merge policy when none is configured', async () => {
     const results = await doctor({ ...goodVars(), AEP_ALLOWED_SANDBOXES: 'prod,nodefault' })
 
-    expect(byStatus(results, 'fail')).toEqual(['Sandbox nodefault has no default merge policy: lookups there answer 422 UPSTREAM_UNPROCESSABLE'])
+    expect(byStatus(results, 'fail')).toEqual([
+      'Sandbox nodefault has no default merge policy: lookups there answer 422 UPSTREAM_UNPROCESSABLE'
+    ])
   })
 
   it('reports an insight path that is absent from the data', async () => {
     const results = await doctor({ ...goodVars(), INSIGHT_FIELD_MAP: '{"churnPropensity":"_demotenant.scores.churn"}' })
 
-    expect(byStatus(results, 'fail')).toEqual(['INSIGHT_FIELD_MAP.churnPropensity (_demotenant.scores.churn) is absent from all 1 sampled profiles'])
+    expect(byStatus(results, 'fail')).toEqual([
+      'INSIGHT_FIELD_MAP.churnPropensity (_demotenant.scores.churn) is absent from all 1 sampled profiles'
+    ])
   })
 
   it('reports an AEP that cannot be reached and skips the checks that need it', async () => {
@@ -120,7 +134,11 @@ describe('npm run doctor against the stand-ins', () => {
     const results = await doctor({ ...goodVars(), AEP_BASE_URL: aep })
 
     expect(byStatus(results, 'fail')).toEqual([`AEP at ${aep} could not be reached`])
-    expect(byStatus(results, 'skip')).toEqual(['Sandbox and merge policy checks (prod, dev)', 'INSIGHT_FIELD_MAP paths not checked', LOG_FORWARDING_SKIP])
+    expect(byStatus(results, 'skip')).toEqual([
+      'Sandbox and merge policy checks (prod, dev)',
+      'INSIGHT_FIELD_MAP paths not checked',
+      LOG_FORWARDING_SKIP
+    ])
   })
 
   it('reports an IMS that cannot be reached', async () => {
@@ -133,7 +151,14 @@ describe('npm run doctor against the stand-ins', () => {
 
   it('exits 0 when all pass, 1 on a failure, and prints neither the secret nor a token', async () => {
     const out: string[] = []
-    const io = { out: (t: string) => { out.push(t) }, err: (t: string) => { out.push(t) } }
+    const io = {
+      out: (t: string) => {
+        out.push(t)
+      },
+      err: (t: string) => {
+        out.push(t)
+      }
+    }
 
     const good = await main([], goodVars(), io, MANIFEST)
     const bad = await main(['--sample', 'email:nobody@example.com'], goodVars(), io, MANIFEST)

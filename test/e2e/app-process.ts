@@ -9,11 +9,19 @@ export const UI_URL = 'https://localhost:9080/index.html'
 export const AEP_CONTROL = 'http://127.0.0.1:9101/__control'
 
 export async function startApp(): Promise<void> {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AIO_TELEMETRY_DISABLED: '1' } })
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, AIO_TELEMETRY_DISABLED: '1' }
+  })
   writeFileSync(PID_FILE, String(child.pid))
   let output = ''
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not become ready in 240 s:\n${output.slice(-3000)}`)), 240_000)
+    const timer = setTimeout(
+      () => reject(new Error(`npm start did not become ready in 240 s:\n${output.slice(-3000)}`)),
+      240_000
+    )
     const onData = (chunk: Buffer): void => {
       output += chunk.toString()
       if (output.includes('Ctrl-C stops everything.')) {
@@ -39,5 +47,9 @@ export async function startApp(): Promise<void> {
 export function stopApp(): void {
   if (!existsSync(PID_FILE)) return
   const pid = Number(readFileSync(PID_FILE, 'utf8'))
-  try { process.kill(-pid, 'SIGINT') } catch { /* already gone */ }
+  try {
+    process.kill(-pid, 'SIGINT')
+  } catch {
+    /* already gone */
+  }
 }

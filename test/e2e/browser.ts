@@ -1,7 +1,8 @@
 /** Debian's Chromium through playwright-core (no downloaded browser), with the flags this machine needs. */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { AEP_CONTROL, ROOT, UI_URL } from './app-process'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -10,12 +11,29 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors'
+    ]
   })
 }
 
-export async function openConsole(browser: Browser, opts: { locale?: string; hash?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: opts.locale ?? 'en-US', colorScheme: opts.colorScheme ?? 'light', viewport: { width: 1280, height: 900 } })
+export async function openConsole(
+  browser: Browser,
+  opts: { locale?: string; hash?: string; colorScheme?: 'light' | 'dark' } = {}
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    locale: opts.locale ?? 'en-US',
+    colorScheme: opts.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 900 }
+  })
   const page = await context.newPage()
   await page.goto(`${UI_URL}${opts.hash ?? ''}`)
   // Signed in and the pickers loaded: typing before that could race the first render.
@@ -40,7 +58,8 @@ export async function search(page: Page, value: string): Promise<void> {
   const field = page.getByTestId('search-value')
   await field.fill(value)
   await field.press('Enter')
-  const outcome = '[data-testid=customer-view], [data-testid=not-found], [data-testid=error-message], [data-testid=customer-skeleton]'
+  const outcome =
+    '[data-testid=customer-view], [data-testid=not-found], [data-testid=error-message], [data-testid=customer-skeleton]'
   try {
     await page.locator(outcome).first().waitFor({ timeout: 15_000 })
   } catch (e) {
@@ -53,7 +72,11 @@ export async function search(page: Page, value: string): Promise<void> {
 
 /** Sets faults/latency on the running AEP stand-in (its /__control endpoint). */
 export async function aepControl(update: Record<string, unknown>): Promise<void> {
-  const res = await fetch(AEP_CONTROL, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(update) })
+  const res = await fetch(AEP_CONTROL, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(update)
+  })
   if (!res.ok) throw new Error(`AEP control answered ${res.status}`)
 }
 
@@ -73,10 +96,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** axe-core's violations of serious or critical impact on the current page. */
-export async function seriousA11yViolations(page: Page): Promise<Array<{ id: string; impact: string | null; nodes: number }>> {
+export async function seriousA11yViolations(
+  page: Page
+): Promise<Array<{ id: string; impact: string | null; nodes: number }>> {
   await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') })
   const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }
+    const w = window as unknown as {
+      axe: {
+        run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }>
+      }
+    }
     const result = await w.axe.run(document)
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))
   })

@@ -17,12 +17,17 @@ jest.retryTimes(1, { logErrorsBeforeRetry: true })
 let browser: Browser
 const paint: number[] = []
 
-beforeAll(async () => { browser = await launch() })
+beforeAll(async () => {
+  browser = await launch()
+})
 afterAll(async () => {
   await browser.close()
-  if (paint.length > 0) writeFileSync(join(ROOT, 'dist', 'e2e-paint.json'), JSON.stringify({ answerToPaintMs: paint }, null, 2))
+  if (paint.length > 0)
+    writeFileSync(join(ROOT, 'dist', 'e2e-paint.json'), JSON.stringify({ answerToPaintMs: paint }, null, 2))
 })
-afterEach(async () => { await aepControl({ reset: true }) })
+afterEach(async () => {
+  await aepControl({ reset: true })
+})
 
 async function answerToPaint(page: import('playwright-core').Page): Promise<number | null> {
   return page.evaluate(() => performance.getEntriesByName('cah:answer-to-paint').at(-1)?.duration ?? null)
@@ -35,7 +40,9 @@ describe('agent console', () => {
     await waitForTestId(page, 'customer-view')
     await expect(page.getByTestId('result-heading').textContent()).resolves.toContain('Jane Doe')
     // Focus moves to the result for keyboard and screen-reader users.
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('result-heading')
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+      'result-heading'
+    )
     await expect(page.getByTestId('insight-churn').textContent()).resolves.toMatch(/low/i)
     await expect(page.getByTestId('audiences').textContent()).resolves.toContain('High-value loyalists')
     await expect(page.getByTestId('event-item').count()).resolves.toBe(10)
@@ -70,7 +77,9 @@ describe('agent console', () => {
     const { context, page } = await openConsole(browser)
     await search(page, 'crm-unknown@example.com')
     await waitForTestId(page, 'error-message')
-    await expect(page.getByTestId('error-message').getAttribute('data-error-code')).resolves.toBe('UPSTREAM_UNAVAILABLE')
+    await expect(page.getByTestId('error-message').getAttribute('data-error-code')).resolves.toBe(
+      'UPSTREAM_UNAVAILABLE'
+    )
     await screenshot(page, 'aep-unavailable')
     await context.close()
   })

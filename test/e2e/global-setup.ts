@@ -4,7 +4,9 @@ import { CHROMIUM } from './browser'
 
 export default async function globalSetup(): Promise<void> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`The browser tests need Chromium at ${CHROMIUM}. Install Debian's package: apt-get install chromium (or set CHROMIUM_PATH).`)
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM}. Install Debian's package: apt-get install chromium (or set CHROMIUM_PATH).`
+    )
   }
   await startApp()
 }

@@ -4,10 +4,11 @@
  * as a JSON body field, pointing at a rogue server on this machine. Nothing may reach it, and no
  * answer may differ from the honest one but by being a 400.
  */
+
+import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { request } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { mintDemoToken } from '../../scripts/lib/demo-token'
@@ -16,7 +17,9 @@ import { ROOT } from './app-process'
 const BASE = 'https://localhost:9080/api/v1/web/customer-activity-hub'
 const ORG = 'DEMO0000000000000000000A@AdobeOrg'
 const manifest = parse(readFileSync(join(ROOT, 'app.config.yaml'), 'utf8')) as {
-  application: { runtimeManifest: { packages: Record<string, { actions: Record<string, { inputs?: Record<string, unknown> }> }> } }
+  application: {
+    runtimeManifest: { packages: Record<string, { actions: Record<string, { inputs?: Record<string, unknown> }> }> }
+  }
 }
 const actions = Object.values(manifest.application.runtimeManifest.packages).flatMap((p) => Object.entries(p.actions))
 const settings = [...new Set(actions.flatMap(([, a]) => Object.keys(a.inputs ?? {})))]
@@ -35,23 +38,41 @@ const hits: string[] = []
 let token = ''
 
 /** One HTTPS call to aio app dev (its certificate is self-signed, made by `npm start`). */
-function send(action: string, query: Record<string, string>, body?: Record<string, unknown>): Promise<{ status: number; code: string | null }> {
+function send(
+  action: string,
+  query: Record<string, string>,
+  body?: Record<string, unknown>
+): Promise<{ status: number; code: string | null }> {
   const payload = body ? JSON.stringify(body) : undefined
   return new Promise((resolve, reject) => {
-    const req = request(`${BASE}/${action}?${new URLSearchParams(query).toString()}`, {
-      method: body ? 'POST' : 'GET',
-      rejectUnauthorized: false,
-      timeout: 20_000,
-      headers: { authorization: `Bearer ${token}`, 'x-gw-ims-org-id': ORG, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) }
-    }, (res) => {
-      let text = ''
-      res.on('data', (c: Buffer) => { text += c.toString() })
-      res.on('end', () => {
-        let code: string | null = null
-        try { code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? null } catch { /* not JSON: no code */ }
-        resolve({ status: res.statusCode ?? 0, code })
-      })
-    })
+    const req = request(
+      `${BASE}/${action}?${new URLSearchParams(query).toString()}`,
+      {
+        method: body ? 'POST' : 'GET',
+        rejectUnauthorized: false,
+        timeout: 20_000,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'x-gw-ims-org-id': ORG,
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {})
+        }
+      },
+      (res) => {
+        let text = ''
+        res.on('data', (c: Buffer) => {
+          text += c.toString()
+        })
+        res.on('end', () => {
+          let code: string | null = null
+          try {
+            code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? null
+          } catch {
+            /* not JSON: no code */
+          }
+          resolve({ status: res.statusCode ?? 0, code })
+        })
+      }
+    )
     req.on('timeout', () => req.destroy(new Error('timed out')))
     req.on('error', reject)
     req.end(payload)
@@ -67,31 +88,40 @@ beforeAll(async () => {
   rogueUrl = `http://127.0.0.1:${(rogue.address() as AddressInfo).port}`
   token = await mintDemoToken('http://127.0.0.1:9102', ORG)
 })
-afterAll(async () => { await new Promise((resolve) => rogue.close(resolve)) })
+afterAll(async () => {
+  await new Promise((resolve) => rogue.close(resolve))
+})
 
 describe('npm start under attack', () => {
-  it.each(actions.map(([name]) => name))('%s: no setting in the query or the body reaches a foreign host or changes the answer', async (action) => {
-    // Prepare: the honest answer (a POST action with its body, a GET action with its query).
-    const honestBody = POSTS[action]
-    const honestQuery = GET_QUERY[action] ?? {}
-    const honest = await send(action, honestQuery, honestBody)
-    hits.length = 0
-    const changed: string[] = []
+  it.each(actions.map(([name]) => name))(
+    '%s: no setting in the query or the body reaches a foreign host or changes the answer',
+    async (action) => {
+      // Prepare: the honest answer (a POST action with its body, a GET action with its query).
+      const honestBody = POSTS[action]
+      const honestQuery = GET_QUERY[action] ?? {}
+      const honest = await send(action, honestQuery, honestBody)
+      hits.length = 0
+      const changed: string[] = []
 
-    // Act
-    for (const setting of settings) {
-      const viaQuery = await send(action, { ...honestQuery, [setting]: rogueUrl }, honestBody)
-      // A GET action's body injection goes as a POST: it must be refused (405), never read.
-      const viaBody = await send(action, honestQuery, { ...(honestBody ?? {}), [setting]: rogueUrl })
-      for (const [where, r] of [['query', viaQuery], ['body', viaBody]] as const) {
-        const fine = r.status === 400 || (honestBody || where === 'query' ? r.status === honest.status : r.status === 405)
-        if (!fine) changed.push(`${setting} in ${where}: ${r.status} ${r.code ?? ''}`)
+      // Act
+      for (const setting of settings) {
+        const viaQuery = await send(action, { ...honestQuery, [setting]: rogueUrl }, honestBody)
+        // A GET action's body injection goes as a POST: it must be refused (405), never read.
+        const viaBody = await send(action, honestQuery, { ...(honestBody ?? {}), [setting]: rogueUrl })
+        for (const [where, r] of [
+          ['query', viaQuery],
+          ['body', viaBody]
+        ] as const) {
+          const fine =
+            r.status === 400 || (honestBody || where === 'query' ? r.status === honest.status : r.status === 405)
+          if (!fine) changed.push(`${setting} in ${where}: ${r.status} ${r.code ?? ''}`)
+        }
       }
-    }
 
-    // Assess
-    expect(honest.status).toBe(200)
-    expect(changed).toEqual([])
-    expect(hits).toEqual([])
-  })
+      // Assess
+      expect(honest.status).toBe(200)
+      expect(changed).toEqual([])
+      expect(hits).toEqual([])
+    }
+  )
 })

@@ -7,9 +7,9 @@
 import { main as events } from '../../actions/customer-events'
 import { main as profile } from '../../actions/customer-profile'
 import { main as batch } from '../../actions/customer-profiles'
-import { main as metadata } from '../../actions/metadata'
 import type { BatchAnswer } from '../../actions/lib/lookup/batch-lookup'
 import type { CustomerView } from '../../actions/lib/view/view-types'
+import { main as metadata } from '../../actions/metadata'
 import type { Fault, FaultType } from '../../stand-ins'
 import { bodyOf, startTestEnv, type TestEnv } from '../integration/harness'
 import { findLeaks, seededPii, seedsOf } from '../security/leak-scan'
@@ -33,7 +33,9 @@ const FAULTS: Array<[FaultType, Partial<Fault>, string]> = [
   ['trickle', { chunkBytes: 8, intervalMs: 50 }, 'UPSTREAM_TIMEOUT']
 ]
 
-beforeAll(async () => { env = await startTestEnv() })
+beforeAll(async () => {
+  env = await startTestEnv()
+})
 afterAll(async () => {
   unhandled.stop()
   await env.close()
@@ -80,10 +82,18 @@ describe.each(FAULTS)('AEP audience names failing with %s', (type, more) => {
 describe.each(FAULTS)('AEP batch POST failing with %s', (type, more, code) => {
   it(`answers 200 with each uncached identity in error ${code}, after at most 2 attempts, caching nothing`, async () => {
     aep().addFault({ route: 'entities.multi', type, ...more })
-    const res = await env.call(batch, {}, { inputs: FAST, method: 'POST', body: { identities: [crm(120), crm(121), { namespace: 'email', id: 'x' }] } })
+    const res = await env.call(
+      batch,
+      {},
+      { inputs: FAST, method: 'POST', body: { identities: [crm(120), crm(121), { namespace: 'email', id: 'x' }] } }
+    )
     expect(res.statusCode).toBe(200)
     const { results } = bodyOf<BatchAnswer>(res)
-    expect(results.map((r) => [r.status, r.error?.code])).toEqual([['error', code], ['error', code], ['invalid', 'INVALID_IDENTITY']])
+    expect(results.map((r) => [r.status, r.error?.code])).toEqual([
+      ['error', code],
+      ['error', code],
+      ['invalid', 'INVALID_IDENTITY']
+    ])
     expect(aep().count('entities.multi')).toBeLessThanOrEqual(2)
     expect(viewKeys(env)).toEqual([])
   })
@@ -93,10 +103,24 @@ describe('a bypassing batch during an AEP outage', () => {
   it('serves the stored customer as STALE and fails only the other', async () => {
     await env.call(profile, crm(130))
     aep().addFault({ route: 'entities.multi', type: '503' })
-    const res = await env.call(batch, {}, { inputs: FAST, method: 'POST', body: { identities: [crm(130), crm(131)] }, headers: { 'cache-control': 'no-cache' } })
+    const res = await env.call(
+      batch,
+      {},
+      {
+        inputs: FAST,
+        method: 'POST',
+        body: { identities: [crm(130), crm(131)] },
+        headers: { 'cache-control': 'no-cache' }
+      }
+    )
     const { results } = bodyOf<BatchAnswer>(res)
-    expect(results[0]).toMatchObject({ status: 'found', cache: { status: 'STALE', staleReason: 'UPSTREAM_UNAVAILABLE' } })
-    expect(customerProblems(results[0]?.customer, ['identities', 'name', 'contact', 'attributes', 'insights', 'audiences'])).toEqual([])
+    expect(results[0]).toMatchObject({
+      status: 'found',
+      cache: { status: 'STALE', staleReason: 'UPSTREAM_UNAVAILABLE' }
+    })
+    expect(
+      customerProblems(results[0]?.customer, ['identities', 'name', 'contact', 'attributes', 'insights', 'audiences'])
+    ).toEqual([])
     expect(results[1]).toMatchObject({ status: 'error', error: { code: 'UPSTREAM_UNAVAILABLE' } })
   })
 })
@@ -126,6 +150,14 @@ describe('the whole suite', () => {
     await new Promise((r) => setTimeout(r, 50))
     expect(unhandled.seen).toEqual([])
     expect(env.logs.length).toBeGreaterThan(50)
-    expect(findLeaks(env.logs, seededPii(seedsOf(env), Array.from({ length: 150 }, (_, i) => i)))).toEqual([])
+    expect(
+      findLeaks(
+        env.logs,
+        seededPii(
+          seedsOf(env),
+          Array.from({ length: 150 }, (_, i) => i)
+        )
+      )
+    ).toEqual([])
   })
 })

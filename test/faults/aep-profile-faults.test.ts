@@ -5,13 +5,21 @@
  * half-built 200, a cached failure or an unhandled rejection.
  */
 import { main } from '../../actions/customer-profile'
-import { LOOKUP_BUDGET_MS } from '../../actions/lib/lookup/single-lookup'
 import { DEFAULT_RETRY } from '../../actions/lib/aep/upstream-http'
+import { LOOKUP_BUDGET_MS } from '../../actions/lib/lookup/single-lookup'
 import type { CustomerView } from '../../actions/lib/view/view-types'
 import type { Fault, FaultType } from '../../stand-ins'
 import { bodyOf, startTestEnv, type TestEnv } from '../integration/harness'
 import { findLeaks, seededPii, seedsOf } from '../security/leak-scan'
-import { errorCode, recordsEnded, recordSpanMs, storedViewProblems, viewKeys, viewProblems, watchUnhandledRejections } from './support'
+import {
+  errorCode,
+  recordSpanMs,
+  recordsEnded,
+  storedViewProblems,
+  viewKeys,
+  viewProblems,
+  watchUnhandledRejections
+} from './support'
 
 let env: TestEnv
 const unhandled = watchUnhandledRejections()
@@ -22,11 +30,14 @@ const lookup = (n: number, inputs: Record<string, string> = {}, query: Record<st
   env.call(main, { ...crm(n), ...query }, { inputs: { ...FAST, ...inputs } })
 const aep = () => env.standIns.aep.control
 const profileCalls = () => aep().requests('entities.profile')
-const fault = (type: FaultType, more: Partial<Fault> = {}): void => aep().addFault({ route: 'entities.profile', type, ...more })
+const fault = (type: FaultType, more: Partial<Fault> = {}): void =>
+  aep().addFault({ route: 'entities.profile', type, ...more })
 /** The wait between the end of one attempt and the start of the next. */
 const gapMs = (): number => (profileCalls()[1]?.startMs ?? NaN) - (profileCalls()[0]?.endMs ?? NaN)
 
-beforeAll(async () => { env = await startTestEnv() })
+beforeAll(async () => {
+  env = await startTestEnv()
+})
 afterAll(async () => {
   unhandled.stop()
   await env.close()
@@ -59,7 +70,10 @@ describe('AEP 429 with its array body and retryAfterMs', () => {
     const res = await lookup(2)
     expect(res.statusCode).toBe(429)
     expect(res.headers['Retry-After']).toBe('5')
-    expect(bodyOf<{ error: Record<string, unknown> }>(res).error).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryAfterSeconds: 5 })
+    expect(bodyOf<{ error: Record<string, unknown> }>(res).error).toMatchObject({
+      code: 'UPSTREAM_RATE_LIMITED',
+      retryAfterSeconds: 5
+    })
     expect(profileCalls()).toHaveLength(1)
     expect(viewKeys(env)).toEqual([])
   })
@@ -195,7 +209,9 @@ describe('an AEP outage that starts and ends mid-run', () => {
     }
     expect(statuses).toEqual([200, 200, 502, 502, 502, 200, 200, 200])
     env.resetCounters()
-    const again = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(async (i) => bodyOf<CustomerView>(await lookup(60 + i)).meta.cache?.status))
+    const again = await Promise.all(
+      [0, 1, 2, 3, 4, 5, 6, 7].map(async (i) => bodyOf<CustomerView>(await lookup(60 + i)).meta.cache?.status)
+    )
     expect(again).toEqual(['HIT', 'HIT', 'MISS', 'MISS', 'MISS', 'HIT', 'HIT', 'HIT'])
     expect(storedViewProblems(env)).toEqual([])
   })
@@ -213,6 +229,14 @@ describe('the whole suite', () => {
     await new Promise((r) => setTimeout(r, 50))
     expect(unhandled.seen).toEqual([])
     expect(env.logs.length).toBeGreaterThan(50)
-    expect(findLeaks(env.logs, seededPii(seedsOf(env), Array.from({ length: 80 }, (_, i) => i)))).toEqual([])
+    expect(
+      findLeaks(
+        env.logs,
+        seededPii(
+          seedsOf(env),
+          Array.from({ length: 80 }, (_, i) => i)
+        )
+      )
+    ).toEqual([])
   })
 })

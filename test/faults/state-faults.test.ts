@@ -22,11 +22,19 @@ const state = () => env.standIns.state.control
 const logsSince = (text: string): string[] => env.logs.slice(mark).filter((l) => l.includes(text))
 
 const TYPES: Array<[FaultType, Partial<Fault>]> = [
-  ['429', { retryAfterMs: 1000 }], ['500', {}], ['502', {}], ['503', {}], ['hang', {}], ['reset', {}],
-  ['malformed', {}], ['trickle', { chunkBytes: 1, intervalMs: 200 }]
+  ['429', { retryAfterMs: 1000 }],
+  ['500', {}],
+  ['502', {}],
+  ['503', {}],
+  ['hang', {}],
+  ['reset', {}],
+  ['malformed', {}],
+  ['trickle', { chunkBytes: 1, intervalMs: 200 }]
 ]
 
-beforeAll(async () => { env = await startTestEnv() })
+beforeAll(async () => {
+  env = await startTestEnv()
+})
 afterAll(async () => {
   unhandled.stop()
   await env.close()
@@ -65,7 +73,14 @@ describe('a State outage that starts and ends mid-run', () => {
       const res = await env.call(main, crm(190 + (i % 2)))
       statuses.push([res.statusCode, bodyOf<CustomerView>(res).meta.cache?.status])
     }
-    expect(statuses).toEqual([[200, 'MISS'], [200, 'MISS'], [200, 'MISS'], [200, 'MISS'], [200, 'HIT'], [200, 'HIT']])
+    expect(statuses).toEqual([
+      [200, 'MISS'],
+      [200, 'MISS'],
+      [200, 'MISS'],
+      [200, 'MISS'],
+      [200, 'HIT'],
+      [200, 'HIT']
+    ])
     expect(logsSince('state service unavailable')).toHaveLength(1)
     expect(logsSince('state service recovered')).toHaveLength(1)
   })
@@ -74,11 +89,17 @@ describe('a State outage that starts and ends mid-run', () => {
 describe('a batch while State hangs', () => {
   it('answers 20 uncached customers 200 without spending more than the lookup budget waiting on State', async () => {
     state().addFault({ route: '*', type: 'hang' })
-    const res = await env.call(batch, {}, { method: 'POST', body: { identities: Array.from({ length: 20 }, (_, i) => crm(200 + i)) } })
+    const res = await env.call(
+      batch,
+      {},
+      { method: 'POST', body: { identities: Array.from({ length: 20 }, (_, i) => crm(200 + i)) } }
+    )
     expect(res.statusCode).toBe(200)
     expect(bodyOf<BatchAnswer>(res).meta.counts.found).toBe(20)
     // Each State call is bounded; one after the other, 20 of them would not be.
-    const starts = state().requests().map((r) => r.startMs)
+    const starts = state()
+      .requests()
+      .map((r) => r.startMs)
     expect(Math.max(...starts) - Math.min(...starts)).toBeLessThanOrEqual(LOOKUP_BUDGET_MS)
   })
 })
@@ -92,7 +113,10 @@ describe('cache-invalidate while State fails', () => {
     const after = await env.call(main, { namespace: 'email', id: JANE.email })
     const claimed = res.statusCode === 200 && (res.body as { invalidated?: unknown }).invalidated === true
     // Either the caller hears that it failed, or the entries are really gone.
-    expect({ claimed, next: bodyOf<CustomerView>(after).meta.cache?.status }).not.toEqual({ claimed: true, next: 'HIT' })
+    expect({ claimed, next: bodyOf<CustomerView>(after).meta.cache?.status }).not.toEqual({
+      claimed: true,
+      next: 'HIT'
+    })
   })
 })
 
@@ -100,6 +124,14 @@ describe('the whole suite', () => {
   it('raised no unhandled rejection and logged no token, secret or customer PII', async () => {
     expect(unhandled.seen).toEqual([])
     expect(env.logs.length).toBeGreaterThan(20)
-    expect(findLeaks(env.logs, seededPii(seedsOf(env), Array.from({ length: 240 }, (_, i) => i)))).toEqual([])
+    expect(
+      findLeaks(
+        env.logs,
+        seededPii(
+          seedsOf(env),
+          Array.from({ length: 240 }, (_, i) => i)
+        )
+      )
+    ).toEqual([])
   })
 })

@@ -34,9 +34,16 @@ const strOrNull = (v: unknown): boolean => v === null || typeof v === 'string'
 /** Collects unhandled promise rejections from install until stop (assert the list is empty). */
 export function watchUnhandledRejections(): { readonly seen: unknown[]; stop(): void } {
   const seen: unknown[] = []
-  const listener = (reason: unknown): void => { seen.push(reason) }
+  const listener = (reason: unknown): void => {
+    seen.push(reason)
+  }
   process.on('unhandledRejection', listener)
-  return { seen, stop: () => { process.off('unhandledRejection', listener) } }
+  return {
+    seen,
+    stop: () => {
+      process.off('unhandledRejection', listener)
+    }
+  }
 }
 
 /** The `error.code` of an error answer, or undefined. */
@@ -57,22 +64,54 @@ export function errorProblems(res: ActionResponse): string[] {
 /** Every number finite and every string free of control characters, anywhere in `value`. */
 export function valueProblems(value: unknown, path = '$', out: string[] = []): string[] {
   if (typeof value === 'number' && !Number.isFinite(value)) out.push(`${path} is ${value}`)
-  // eslint-disable-next-line no-control-regex
-  else if (typeof value === 'string' && /[\u0000-\u001f\u007f]/.test(value)) out.push(`${path} holds a control character`)
-  else if (Array.isArray(value)) value.forEach((v, i) => valueProblems(v, `${path}[${i}]`, out))
-  else if (isObj(value)) for (const [k, v] of Object.entries(value)) valueProblems(v, `${path}.${k}`, out)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  else if (typeof value === 'string' && /[\u0000-\u001f\u007f]/.test(value))
+    out.push(`${path} holds a control character`)
+  else if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      valueProblems(v, `${path}[${i}]`, out)
+    })
+  } else if (isObj(value)) for (const [k, v] of Object.entries(value)) valueProblems(v, `${path}.${k}`, out)
   return out
 }
 
 const SECTION_CHECKS: Record<string, (c: Json) => boolean> = {
-  identities: (c) => Array.isArray(c.identities) && c.identities.every((i) => isObj(i) && typeof i.namespace === 'string' && typeof i.id === 'string' && typeof i.primary === 'boolean'),
+  identities: (c) =>
+    Array.isArray(c.identities) &&
+    c.identities.every(
+      (i) => isObj(i) && typeof i.namespace === 'string' && typeof i.id === 'string' && typeof i.primary === 'boolean'
+    ),
   name: (c) => isObj(c.name) && strOrNull(c.name.first) && strOrNull(c.name.last) && strOrNull(c.name.full),
-  contact: (c) => isObj(c.contact) && strOrNull(c.contact.email) && strOrNull(c.contact.phone) && (c.contact.address === null || isObj(c.contact.address)),
-  attributes: (c) => isObj(c.attributes) && ['loyaltyTier', 'loyaltyPoints', 'customerSince', 'preferredLanguage', 'birthDate'].every((k) => k in (c.attributes as Json)),
-  insights: (c) => isObj(c.insights) && ['lifetimeValue', 'churnPropensity', 'engagementPropensity'].every((k) => k in (c.insights as Json)),
-  audiences: (c) => Array.isArray(c.audiences) && c.audiences.every((a) => isObj(a) && typeof a.id === 'string' && (a.status === 'realized' || a.status === 'exited') && strOrNull(a.name)),
-  events: (c) => Array.isArray(c.events) && c.events.every((e) => isObj(e) && typeof e.id === 'string' && typeof e.summary === 'string' &&
-    typeof e.timestamp === 'string' && Number.isFinite(Date.parse(e.timestamp)) && isObj(e.details))
+  contact: (c) =>
+    isObj(c.contact) &&
+    strOrNull(c.contact.email) &&
+    strOrNull(c.contact.phone) &&
+    (c.contact.address === null || isObj(c.contact.address)),
+  attributes: (c) =>
+    isObj(c.attributes) &&
+    ['loyaltyTier', 'loyaltyPoints', 'customerSince', 'preferredLanguage', 'birthDate'].every(
+      (k) => k in (c.attributes as Json)
+    ),
+  insights: (c) =>
+    isObj(c.insights) &&
+    ['lifetimeValue', 'churnPropensity', 'engagementPropensity'].every((k) => k in (c.insights as Json)),
+  audiences: (c) =>
+    Array.isArray(c.audiences) &&
+    c.audiences.every(
+      (a) =>
+        isObj(a) && typeof a.id === 'string' && (a.status === 'realized' || a.status === 'exited') && strOrNull(a.name)
+    ),
+  events: (c) =>
+    Array.isArray(c.events) &&
+    c.events.every(
+      (e) =>
+        isObj(e) &&
+        typeof e.id === 'string' &&
+        typeof e.summary === 'string' &&
+        typeof e.timestamp === 'string' &&
+        Number.isFinite(Date.parse(e.timestamp)) &&
+        isObj(e.details)
+    )
 }
 export const ALL_SECTIONS = Object.keys(SECTION_CHECKS)
 
@@ -91,9 +130,16 @@ export function viewProblems(body: unknown, sections: readonly string[] = ALL_SE
   const out = customerProblems(body.customer, sections)
   const meta = body.meta
   if (!isObj(meta)) return [...out, 'meta missing']
-  if (typeof meta.sandbox !== 'string' || typeof meta.mergePolicyId !== 'string' || typeof meta.fetchedAt !== 'string') out.push('meta.sandbox/mergePolicyId/fetchedAt missing')
-  if (!isObj(meta.events) || (meta.events.status !== 'available' && meta.events.status !== 'unavailable')) out.push('meta.events missing')
-  if (!isObj(meta.cache) || !['HIT', 'MISS', 'STALE', 'BYPASS'].includes(String(meta.cache.status)) || typeof meta.cache.ageSeconds !== 'number') out.push('meta.cache missing')
+  if (typeof meta.sandbox !== 'string' || typeof meta.mergePolicyId !== 'string' || typeof meta.fetchedAt !== 'string')
+    out.push('meta.sandbox/mergePolicyId/fetchedAt missing')
+  if (!isObj(meta.events) || (meta.events.status !== 'available' && meta.events.status !== 'unavailable'))
+    out.push('meta.events missing')
+  if (
+    !isObj(meta.cache) ||
+    !['HIT', 'MISS', 'STALE', 'BYPASS'].includes(String(meta.cache.status)) ||
+    typeof meta.cache.ageSeconds !== 'number'
+  )
+    out.push('meta.cache missing')
   return out
 }
 
@@ -102,13 +148,15 @@ export const VIEW_KEY = /^cah1\.[A-Za-z0-9]+\.[a-z0-9-]+\.[A-Za-z0-9_-]+\.[a-z0-
 
 /** Keys of customer views and identity pointers in the State stand-in (not the token, metadata or audience names). */
 export function viewKeys(env: TestEnv): string[] {
-  return env.standIns.state.store.keys('cah-local').filter((k) => VIEW_KEY.test(k) && !/^cah1\.(token|meta|aud)\./.test(k))
+  return env.standIns.state.store
+    .keys('cah-local')
+    .filter((k) => VIEW_KEY.test(k) && !/^cah1\.(token|meta|aud)\./.test(k))
 }
 
 /** A stored value, parsed. */
 export function storedValue(env: TestEnv, key: string): unknown {
   const entry = env.standIns.state.store.get('cah-local', key)
-  return entry ? JSON.parse(entry.value.toString('utf8')) as unknown : undefined
+  return entry ? (JSON.parse(entry.value.toString('utf8')) as unknown) : undefined
 }
 
 /**
@@ -130,7 +178,8 @@ export function storedViewProblems(env: TestEnv): string[] {
       out.push(`${key}: meta missing`)
       continue
     }
-    if (Array.isArray(meta.incomplete) && meta.incomplete.length > 0) out.push(`${key}: stored although incomplete (${meta.incomplete.join(',')})`)
+    if (Array.isArray(meta.incomplete) && meta.incomplete.length > 0)
+      out.push(`${key}: stored although incomplete (${meta.incomplete.join(',')})`)
     const ev = isObj(meta.events) ? meta.events : {}
     if (ev.status !== 'available' && ev.reason !== 'EVENTS_LOOKUP_REFUSED' && ev.reason !== 'NOT_REQUESTED') {
       out.push(`${key}: stored although events failed (${String(ev.reason)})`)
@@ -142,7 +191,9 @@ export function storedViewProblems(env: TestEnv): string[] {
 /** Resolves with the promise's value, or with 'PENDING' when it has not settled within `ms`. */
 export async function settledWithin<T>(work: Promise<T>, ms: number): Promise<T | 'PENDING'> {
   let timer: NodeJS.Timeout | undefined
-  const pending = new Promise<'PENDING'>((resolve) => { timer = setTimeout(() => resolve('PENDING'), ms) })
+  const pending = new Promise<'PENDING'>((resolve) => {
+    timer = setTimeout(() => resolve('PENDING'), ms)
+  })
   try {
     return await Promise.race([work, pending])
   } finally {

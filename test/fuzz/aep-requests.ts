@@ -15,14 +15,22 @@ const EVENT = '_xdm.context.experienceevent'
 /** Allowed query parameters per AEP route and a check of each value. */
 const VALUE_CHECKS: Record<string, Record<string, (v: string) => boolean>> = {
   'entities.profile': {
-    'schema.name': (v) => v === PROFILE, entityId: () => true, entityIdNS: () => true,
-    mergePolicyId: (v) => MERGE_POLICY.test(v), fields: (v) => /^[A-Za-z0-9_.,]{1,2000}$/.test(v)
+    'schema.name': (v) => v === PROFILE,
+    entityId: () => true,
+    entityIdNS: () => true,
+    mergePolicyId: (v) => MERGE_POLICY.test(v),
+    fields: (v) => /^[A-Za-z0-9_.,]{1,2000}$/.test(v)
   },
   'entities.events': {
-    'schema.name': (v) => v === EVENT, 'relatedSchema.name': (v) => v === PROFILE, relatedEntityId: () => true, relatedEntityIdNS: () => true,
+    'schema.name': (v) => v === EVENT,
+    'relatedSchema.name': (v) => v === PROFILE,
+    relatedEntityId: () => true,
+    relatedEntityIdNS: () => true,
     // What our code sends (AEP's next link echoes it, plus `start`): newest first, 1..100, a cursor id.
-    limit: (v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 100, orderby: (v) => v === '-timestamp',
-    mergePolicyId: (v) => MERGE_POLICY.test(v), start: (v) => /^[A-Za-z0-9_-]{1,128}$/.test(v)
+    limit: (v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 100,
+    orderby: (v) => v === '-timestamp',
+    mergePolicyId: (v) => MERGE_POLICY.test(v),
+    start: (v) => /^[A-Za-z0-9_-]{1,128}$/.test(v)
   },
   mergePolicies: { 'schema.name': (v) => v === PROFILE, limit: (v) => /^\d{1,3}$/.test(v) },
   namespaces: {}
@@ -32,8 +40,12 @@ const VALUE_CHECKS: Record<string, Record<string, (v: string) => boolean>> = {
 export function identityProblems(ns: string | null, id: string | null, where: string): string[] {
   if (ns === null || id === null) return [`${where}: identity or namespace missing`]
   const r = normaliseIdentity(ns, id)
-  if (!r.ok) return [`${where}: ${JSON.stringify(ns)}/${JSON.stringify(id.slice(0, 80))} is not a valid identity (${r.field} ${r.message})`]
-  if (r.identity.id !== id || r.identity.aepNamespace.toLowerCase() !== ns.toLowerCase()) return [`${where}: ${JSON.stringify(id.slice(0, 80))} is not normalised`]
+  if (!r.ok)
+    return [
+      `${where}: ${JSON.stringify(ns)}/${JSON.stringify(id.slice(0, 80))} is not a valid identity (${r.field} ${r.message})`
+    ]
+  if (r.identity.id !== id || r.identity.aepNamespace.toLowerCase() !== ns.toLowerCase())
+    return [`${where}: ${JSON.stringify(id.slice(0, 80))} is not normalised`]
   return []
 }
 
@@ -42,10 +54,13 @@ export function recordProblems(r: RequestRecord): string[] {
   const where = `${r.method} ${r.route}`
   const at = ` (${r.path.slice(0, 200)})`
   const [rawPath = ''] = r.path.split('?')
-  if (rawPath.split('/').some((seg) => seg === '..' || seg === '.' || /%2e%2e|%2f/i.test(seg))) return [`${where}: path traversal${at}`]
+  if (rawPath.split('/').some((seg) => seg === '..' || seg === '.' || /%2e%2e|%2f/i.test(seg)))
+    return [`${where}: path traversal${at}`]
   if (r.route === 'audiences' || r.route === 'segmentDefinitions') {
     const id = decodeURIComponent(rawPath.split('/').pop() ?? '')
-    return AUDIENCE_ID.test(id) ? [] : [`${where}: audience id ${JSON.stringify(id)} is not one membershipsOf accepts${at}`]
+    return AUDIENCE_ID.test(id)
+      ? []
+      : [`${where}: audience id ${JSON.stringify(id)} is not one membershipsOf accepts${at}`]
   }
   if (r.route === 'entities.multi') return []
   const checks = VALUE_CHECKS[r.route]
@@ -57,10 +72,13 @@ export function recordProblems(r: RequestRecord): string[] {
     const check = checks[key]
     if (!check) out.push(`${where}: unexpected parameter ${key}${at}`)
     else if (values.length !== 1) out.push(`${where}: ${key} given ${values.length} times${at}`)
-    else if (!check(values[0] ?? '')) out.push(`${where}: ${key}=${JSON.stringify(values[0]?.slice(0, 80))} is not a value we send${at}`)
+    else if (!check(values[0] ?? ''))
+      out.push(`${where}: ${key}=${JSON.stringify(values[0]?.slice(0, 80))} is not a value we send${at}`)
   }
-  if (r.route === 'entities.profile') out.push(...identityProblems(q.get('entityIdNS'), q.get('entityId'), where).map((p) => p + at))
-  if (r.route === 'entities.events') out.push(...identityProblems(q.get('relatedEntityIdNS'), q.get('relatedEntityId'), where).map((p) => p + at))
+  if (r.route === 'entities.profile')
+    out.push(...identityProblems(q.get('entityIdNS'), q.get('entityId'), where).map((p) => p + at))
+  if (r.route === 'entities.events')
+    out.push(...identityProblems(q.get('relatedEntityIdNS'), q.get('relatedEntityId'), where).map((p) => p + at))
   return out
 }
 
@@ -75,10 +93,18 @@ export function batchBodyProblems(body: string): string[] {
   const o = parsed as { schema?: { name?: unknown }; identities?: unknown; mergePolicyId?: unknown }
   const out: string[] = []
   if (o.schema?.name !== PROFILE) out.push('POST entities: wrong schema')
-  if (o.mergePolicyId !== undefined && (typeof o.mergePolicyId !== 'string' || !MERGE_POLICY.test(o.mergePolicyId))) out.push('POST entities: bad mergePolicyId')
-  if (!Array.isArray(o.identities) || o.identities.length < 1 || o.identities.length > 100) return [...out, 'POST entities: identities not 1..100']
+  if (o.mergePolicyId !== undefined && (typeof o.mergePolicyId !== 'string' || !MERGE_POLICY.test(o.mergePolicyId)))
+    out.push('POST entities: bad mergePolicyId')
+  if (!Array.isArray(o.identities) || o.identities.length < 1 || o.identities.length > 100)
+    return [...out, 'POST entities: identities not 1..100']
   for (const i of o.identities as Array<{ entityId?: unknown; entityIdNS?: { code?: unknown } }>) {
-    out.push(...identityProblems(typeof i.entityIdNS?.code === 'string' ? i.entityIdNS.code : null, typeof i.entityId === 'string' ? i.entityId : null, 'POST entities'))
+    out.push(
+      ...identityProblems(
+        typeof i.entityIdNS?.code === 'string' ? i.entityIdNS.code : null,
+        typeof i.entityId === 'string' ? i.entityId : null,
+        'POST entities'
+      )
+    )
   }
   return out
 }
@@ -107,8 +133,14 @@ export function captureAepPosts(env: TestEnv): { bodies: string[]; restore(): vo
   const bodies: string[] = []
   globalThis.fetch = (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    if (url.startsWith(env.standIns.aep.url) && init?.method === 'POST' && typeof init.body === 'string') bodies.push(init.body)
+    if (url.startsWith(env.standIns.aep.url) && init?.method === 'POST' && typeof init.body === 'string')
+      bodies.push(init.body)
     return original(input, init)
   }
-  return { bodies, restore: () => { globalThis.fetch = original } }
+  return {
+    bodies,
+    restore: () => {
+      globalThis.fetch = original
+    }
+  }
 }

@@ -36,7 +36,15 @@ export class Findings {
   /** Records every problem string as its own kind. */
   problems(list: readonly string[], kindPrefix: string, example: unknown): void {
     // The kind leaves out quoted values and the trailing "(request …)", so one cause is one kind.
-    for (const p of list) this.check(false, `${kindPrefix}: ${p.replace(/ \(.*\)$/, '').replace(/"[^"]*"/g, '"…"').replace(/\[\d+\]/g, '[]')}`, { problem: p, case: example })
+    for (const p of list)
+      this.check(
+        false,
+        `${kindPrefix}: ${p
+          .replace(/ \(.*\)$/, '')
+          .replace(/"[^"]*"/g, '"…"')
+          .replace(/\[\d+\]/g, '[]')}`,
+        { problem: p, case: example }
+      )
   }
 
   /** kind → "n× e.g. <example>"; empty when the suite found nothing. */

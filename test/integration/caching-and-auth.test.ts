@@ -5,11 +5,12 @@
 import { main as invalidate } from '../../actions/cache-invalidate'
 import { main } from '../../actions/customer-profile'
 import type { CustomerView, ErrorBody } from '../../actions/lib/view/view-types'
-import { bodyOf, CLIENT_SECRET, JANE, OTHER_ORG, type TestEnv, useTestEnv } from './harness'
+import { bodyOf, CLIENT_SECRET, JANE, OTHER_ORG, registerTestEnv, type TestEnv } from './harness'
 
-const testEnv = useTestEnv()
+const testEnv = registerTestEnv()
 
-const lookup = (query: Record<string, unknown>, opts?: Parameters<TestEnv['call']>[2]) => testEnv().call(main, query, opts)
+const lookup = (query: Record<string, unknown>, opts?: Parameters<TestEnv['call']>[2]) =>
+  testEnv().call(main, query, opts)
 const aep = () => testEnv().standIns.aep.control
 const ims = () => testEnv().standIns.ims.control
 
@@ -47,11 +48,17 @@ describe('service token', () => {
     const res = await lookup({ namespace: 'crmid', id: 'CRM-000004' })
     expect(res.statusCode).toBe(200)
     expect(ims().count('token')).toBe(1)
-    expect(aep().requests('entities.profile').map((r) => r.status)).toEqual([401, 200])
+    expect(
+      aep()
+        .requests('entities.profile')
+        .map((r) => r.status)
+    ).toEqual([401, 200])
   })
 
   it('shares one IMS call between concurrent cold lookups', async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => lookup({ namespace: 'crmid', id: `CRM-${String(i + 20).padStart(6, '0')}` })))
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => lookup({ namespace: 'crmid', id: `CRM-${String(i + 20).padStart(6, '0')}` }))
+    )
     expect(results.map((r) => r.statusCode)).toEqual(Array(10).fill(200))
     expect(ims().count('token')).toBe(1)
   })
@@ -68,7 +75,10 @@ describe('caller authorization', () => {
   it.each([
     ['expired', () => testEnv().agentToken(undefined, -60)],
     ['malformed', () => 'not-a-jwt-at-all-but-long-enough'],
-    ['wrongly signed', () => `${testEnv().agentToken().split('.').slice(0, 2).join('.')}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`]
+    [
+      'wrongly signed',
+      () => `${testEnv().agentToken().split('.').slice(0, 2).join('.')}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`
+    ]
   ])('answers 401 for a %s token', async (_, token) => {
     const res = await lookup({ namespace: 'email', id: JANE.email }, { token: token() })
     expect(res.statusCode).toBe(401)
@@ -125,7 +135,9 @@ describe('profile cache', () => {
   it('coalesces 50 concurrent identical lookups into one AEP profile call', async () => {
     aep().setLatency({ routes: { 'entities.profile': 100 } })
     try {
-      const results = await Promise.all(Array.from({ length: 50 }, () => lookup({ namespace: 'email', id: JANE.email })))
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => lookup({ namespace: 'email', id: JANE.email }))
+      )
       expect(results.map((r) => r.statusCode)).toEqual(Array(50).fill(200))
     } finally {
       aep().setLatency({ routes: { 'entities.profile': 0 } })
@@ -134,7 +146,7 @@ describe('profile cache', () => {
   })
 
   it('serves a stored view as STALE when AEP is down', async () => {
-    await lookup({ namespace: 'email', id: JANE.email }, { })
+    await lookup({ namespace: 'email', id: JANE.email }, {})
     aep().addFault({ route: 'entities.profile', type: '503' })
     const res = await lookup({ namespace: 'email', id: JANE.email, refresh: 'true' })
     expect(res.statusCode).toBe(200)
@@ -146,7 +158,11 @@ describe('profile cache', () => {
     await new Promise((r) => setTimeout(r, 1100))
     aep().addFault({ route: 'entities.profile', type: '429', retryAfterMs: 5000 })
     const stale = await lookup({ namespace: 'email', id: JANE.email }, { inputs: { CACHE_TTL_SECONDS: '1' } })
-    expect(bodyOf<CustomerView>(stale).meta.cache).toMatchObject({ status: 'STALE', staleReason: 'UPSTREAM_RATE_LIMITED', ageSeconds: 1 })
+    expect(bodyOf<CustomerView>(stale).meta.cache).toMatchObject({
+      status: 'STALE',
+      staleReason: 'UPSTREAM_RATE_LIMITED',
+      ageSeconds: 1
+    })
     aep().clearFaults()
     const fresh = await lookup({ namespace: 'email', id: JANE.email }, { inputs: { CACHE_TTL_SECONDS: '1' } })
     expect(bodyOf<CustomerView>(fresh).meta.cache?.status).toBe('MISS')
@@ -163,7 +179,7 @@ describe('profile cache', () => {
     expect(testEnv().logs.filter((l) => l.includes('state service unavailable'))).toHaveLength(1)
   })
 
-  it('never serves one sandbox\'s entry to another', async () => {
+  it("never serves one sandbox's entry to another", async () => {
     await lookup({ namespace: 'email', id: JANE.email, sandbox: 'prod' })
     testEnv().resetCounters()
     const dev = await lookup({ namespace: 'email', id: JANE.email, sandbox: 'dev' })
@@ -214,9 +230,20 @@ describe('logs', () => {
   it('write one audit line per lookup with a salted identity hash', async () => {
     testEnv().logs.length = 0
     await lookup({ namespace: 'email', id: JANE.email })
-    const audits = testEnv().logs.filter((l) => l.includes('"msg":"audit"')).map((l) => JSON.parse(l) as Record<string, unknown>)
+    const audits = testEnv()
+      .logs.filter((l) => l.includes('"msg":"audit"'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(audits).toHaveLength(1)
-    expect(audits[0]).toMatchObject({ operation: 'customer-lookup', caller: 'agent.test@AdobeID', org: 'DEMO0000000000000000000A@AdobeOrg', sandbox: 'prod', namespace: 'email', outcome: 'found', status: 200, cache: 'MISS' })
+    expect(audits[0]).toMatchObject({
+      operation: 'customer-lookup',
+      caller: 'agent.test@AdobeID',
+      org: 'DEMO0000000000000000000A@AdobeOrg',
+      sandbox: 'prod',
+      namespace: 'email',
+      outcome: 'found',
+      status: 200,
+      cache: 'MISS'
+    })
     expect(audits[0]?.identityHash).toMatch(/^[A-Za-z0-9_-]{32}$/)
   })
 })

@@ -4,14 +4,15 @@
  */
 import { main } from '../../actions/customer-profile'
 import type { CustomerView, ErrorBody } from '../../actions/lib/view/view-types'
-import { bodyOf, JANE, type TestEnv, useTestEnv } from './harness'
+import { bodyOf, JANE, registerTestEnv, type TestEnv } from './harness'
 
-const testEnv = useTestEnv()
+const testEnv = registerTestEnv()
 
-const lookup = (query: Record<string, unknown>, opts?: Parameters<TestEnv['call']>[2]) => testEnv().call(main, query, opts)
+const lookup = (query: Record<string, unknown>, opts?: Parameters<TestEnv['call']>[2]) =>
+  testEnv().call(main, query, opts)
 
 describe('customer-profile', () => {
-  it('returns Jane Doe\'s full customer view by e-mail', async () => {
+  it("returns Jane Doe's full customer view by e-mail", async () => {
     const res = await lookup({ namespace: 'email', id: 'Jane.Doe@Example.com ' })
     expect(res.statusCode).toBe(200)
     expect(res.headers).toMatchObject({ 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
@@ -20,11 +21,13 @@ describe('customer-profile', () => {
     expect(customer.contact.email).toBe(JANE.email)
     expect(customer.contact.phone).toBe(JANE.phone)
     expect(customer.attributes.loyaltyTier).toBe('gold')
-    expect(customer.identities).toEqual(expect.arrayContaining([
-      expect.objectContaining({ namespace: 'email', id: JANE.email }),
-      expect.objectContaining({ namespace: 'phone', id: JANE.phone }),
-      expect.objectContaining({ namespace: 'crmid', id: JANE.crmid })
-    ]))
+    expect(customer.identities).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ namespace: 'email', id: JANE.email }),
+        expect.objectContaining({ namespace: 'phone', id: JANE.phone }),
+        expect.objectContaining({ namespace: 'crmid', id: JANE.crmid })
+      ])
+    )
     expect(customer.insights.lifetimeValue?.currency).toBe('USD')
     expect(customer.insights.churnPropensity?.band).toMatch(/^(low|medium|high)$/)
     expect(customer.insights.engagementPropensity?.score).toBeGreaterThanOrEqual(0)
@@ -35,15 +38,21 @@ describe('customer-profile', () => {
     const times = customer.events.map((e) => Date.parse(e.timestamp))
     expect([...times].sort((a, b) => b - a)).toEqual(times)
     expect(customer.events.every((e) => e.summary.length > 0)).toBe(true)
-    expect(meta).toMatchObject({ sandbox: 'prod', events: { status: 'available' }, cache: { status: 'MISS', ageSeconds: 0 } })
+    expect(meta).toMatchObject({
+      sandbox: 'prod',
+      events: { status: 'available' },
+      cache: { status: 'MISS', ageSeconds: 0 }
+    })
     expect(meta.mergePolicyId).toMatch(/\S/)
     expect(meta.timings.profileMs).toEqual(expect.any(Number))
   })
 
   it('finds the same profile by phone (any format) and by CRM id', async () => {
     const byEmail = bodyOf<CustomerView>(await lookup({ namespace: 'email', id: JANE.email })).customer.profileId
-    const byPhone = bodyOf<CustomerView>(await lookup({ namespace: 'phone', id: '+1 (415) 555-0123', refresh: 'true' })).customer.profileId
-    const byCrm = bodyOf<CustomerView>(await lookup({ namespace: 'crmid', id: JANE.crmid, refresh: 'true' })).customer.profileId
+    const byPhone = bodyOf<CustomerView>(await lookup({ namespace: 'phone', id: '+1 (415) 555-0123', refresh: 'true' }))
+      .customer.profileId
+    const byCrm = bodyOf<CustomerView>(await lookup({ namespace: 'crmid', id: JANE.crmid, refresh: 'true' })).customer
+      .profileId
     expect(byPhone).toBe(byEmail)
     expect(byCrm).toBe(byEmail)
   })
@@ -57,11 +66,10 @@ describe('customer-profile', () => {
     }
     const [profile] = testEnv().standIns.aep.control.requests('entities.profile')
     const [events] = testEnv().standIns.aep.control.requests('entities.events')
-    expect(profile?.endMs).toBeDefined()
-    expect(events?.endMs).toBeDefined()
+    if (profile?.endMs === undefined || events?.endMs === undefined) throw new Error('both AEP calls should have ended')
     // Each call started before the other one ended: they were in flight together.
-    expect(events!.startMs).toBeLessThan(profile!.endMs!)
-    expect(profile!.startMs).toBeLessThan(events!.endMs!)
+    expect(events.startMs).toBeLessThan(profile.endMs)
+    expect(profile.startMs).toBeLessThan(events.endMs)
     expect(testEnv().standIns.aep.control.inFlightMax).toBeGreaterThanOrEqual(2)
   })
 
@@ -109,13 +117,13 @@ describe('customer-profile', () => {
     expect(bodyOf<ErrorBody>(res).error.code).toBe('UPSTREAM_UNPROCESSABLE')
   })
 
-  it('answers 422 for a profile over AEP\'s identity guardrail', async () => {
+  it("answers 422 for a profile over AEP's identity guardrail", async () => {
     const res = await lookup({ namespace: 'email', id: 'guardrail.demo@example.com' })
     expect(res.statusCode).toBe(422)
     expect(bodyOf<ErrorBody>(res).error.code).toBe('UPSTREAM_UNPROCESSABLE')
   })
 
-  it('passes AEP\'s retry hint on when rate limited', async () => {
+  it("passes AEP's retry hint on when rate limited", async () => {
     testEnv().standIns.aep.control.addFault({ route: 'entities.profile', type: '429', retryAfterMs: 4000 })
     const res = await lookup({ namespace: 'email', id: JANE.email })
     expect(res.statusCode).toBe(429)
@@ -146,6 +154,9 @@ describe('customer-profile', () => {
   it('answers 500 CONFIG_INVALID naming the variable when a setting is broken', async () => {
     const res = await lookup({ namespace: 'email', id: JANE.email }, { inputs: { IMS_OAUTH_S2S_ORG_ID: 'not-an-org' } })
     expect(res.statusCode).toBe(500)
-    expect(bodyOf<ErrorBody>(res).error).toMatchObject({ code: 'CONFIG_INVALID', fields: { IMS_OAUTH_S2S_ORG_ID: expect.any(String) } })
+    expect(bodyOf<ErrorBody>(res).error).toMatchObject({
+      code: 'CONFIG_INVALID',
+      fields: { IMS_OAUTH_S2S_ORG_ID: expect.any(String) }
+    })
   })
 })

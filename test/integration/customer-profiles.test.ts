@@ -1,11 +1,12 @@
 /** The batch lookup for other systems, against the stand-ins. */
-import { main as batch } from '../../actions/customer-profiles'
+
 import { main as profile } from '../../actions/customer-profile'
+import { main as batch } from '../../actions/customer-profiles'
 import type { BatchAnswer } from '../../actions/lib/lookup/batch-lookup'
 import type { ErrorBody } from '../../actions/lib/view/view-types'
-import { bodyOf, JANE, type TestEnv, useTestEnv } from './harness'
+import { bodyOf, JANE, registerTestEnv } from './harness'
 
-const testEnv = useTestEnv()
+const testEnv = registerTestEnv()
 
 const crm = (n: number) => ({ namespace: 'crmid', id: `CRM-${String(n).padStart(6, '0')}` })
 const post = (body: Record<string, unknown>) => testEnv().call(batch, {}, { method: 'POST', body })
@@ -26,7 +27,14 @@ describe('customer-profiles (batch)', () => {
   })
 
   it('gives each identity its own status: found, not found, invalid', async () => {
-    const res = await post({ identities: [{ namespace: 'email', id: JANE.email }, { namespace: 'email', id: 'nobody@example.com' }, { namespace: 'phone', id: 'abc' }, 42] })
+    const res = await post({
+      identities: [
+        { namespace: 'email', id: JANE.email },
+        { namespace: 'email', id: 'nobody@example.com' },
+        { namespace: 'phone', id: 'abc' },
+        42
+      ]
+    })
     const { results } = bodyOf<BatchAnswer>(res)
     expect(results.map((r) => r.status)).toEqual(['found', 'not_found', 'invalid', 'invalid'])
     expect(results[2]?.error).toMatchObject({ code: 'INVALID_IDENTITY', fields: { id: expect.any(String) } })
@@ -35,7 +43,9 @@ describe('customer-profiles (batch)', () => {
   it('serves cached customers from the cache and only asks AEP for the rest', async () => {
     await testEnv().call(profile, { namespace: 'email', id: JANE.email })
     testEnv().resetCounters()
-    const { results, meta } = bodyOf<BatchAnswer>(await post({ identities: [{ namespace: 'phone', id: JANE.phone }, crm(2)] }))
+    const { results, meta } = bodyOf<BatchAnswer>(
+      await post({ identities: [{ namespace: 'phone', id: JANE.phone }, crm(2)] })
+    )
     expect(results.map((r) => r.cache?.status)).toEqual(['HIT', 'MISS'])
     expect(meta.upstreamCalls).toBe(1)
     const [call] = testEnv().standIns.aep.control.requests('entities.multi')
@@ -46,7 +56,9 @@ describe('customer-profiles (batch)', () => {
     const lean = bodyOf<BatchAnswer>(await post({ identities: [crm(3)], include: ['insights', 'audiences'] }))
     expect(Object.keys(lean.results[0]?.customer ?? {}).sort()).toEqual(['audiences', 'insights', 'profileId'])
     testEnv().resetCounters()
-    const withEvents = bodyOf<BatchAnswer>(await post({ identities: [crm(4), crm(5)], include: ['events'], eventsLimit: 3 }))
+    const withEvents = bodyOf<BatchAnswer>(
+      await post({ identities: [crm(4), crm(5)], include: ['events'], eventsLimit: 3 })
+    )
     expect(withEvents.results.map((r) => r.customer?.events?.length)).toEqual([3, 3])
     expect(testEnv().standIns.aep.control.count('entities.events')).toBe(2)
   })
@@ -54,7 +66,7 @@ describe('customer-profiles (batch)', () => {
   it('reports an AEP outage per item instead of failing the batch, serving stale entries where it can', async () => {
     await testEnv().call(profile, { namespace: 'email', id: JANE.email })
     testEnv().standIns.aep.control.addFault({ route: 'entities.multi', type: '503' })
-    const res = await post({ identities: [{ namespace: 'email', id: JANE.email }, crm(7)] }, )
+    const res = await post({ identities: [{ namespace: 'email', id: JANE.email }, crm(7)] })
     testEnv().standIns.aep.control.clearFaults()
     expect(res.statusCode).toBe(200)
     const { results } = bodyOf<BatchAnswer>(res)
@@ -71,7 +83,10 @@ describe('customer-profiles (batch)', () => {
   ])('refuses the body %# with 400 INVALID_BODY naming %s', async (body, field) => {
     const res = await post(body)
     expect(res.statusCode).toBe(400)
-    expect(bodyOf<ErrorBody>(res).error).toMatchObject({ code: 'INVALID_BODY', fields: { [field]: expect.any(String) } })
+    expect(bodyOf<ErrorBody>(res).error).toMatchObject({
+      code: 'INVALID_BODY',
+      fields: { [field]: expect.any(String) }
+    })
     expect(testEnv().standIns.aep.control.requests()).toHaveLength(0)
   })
 })

@@ -3,25 +3,29 @@
  * `__OW_*` variables a deployed action sees, and the action inputs `.env` would give, so tests
  * call an action's real `main` exactly as Runtime does.
  */
-import { mintAgentToken, startStandIns, type StandIns, type StandInsOptions } from '../../stand-ins'
-import { webActionParams, type WebSemantics } from '../../stand-ins/runtime/web-params'
-import { clearCallerCache } from '../../actions/lib/ims/caller-auth'
-import { clearMetadataCache } from '../../actions/metadata/catalogue'
-import { setLogSink } from '../../actions/lib/observability/logger'
-import { resetServices } from '../../actions/lib/services/services'
-import { resetStateClient } from '../../actions/lib/cache/state-store'
-import type { ActionResponse } from '../../actions/lib/http/responses'
+
 import { main as cacheInvalidate } from '../../actions/cache-invalidate'
 import { main as customerEvents } from '../../actions/customer-events'
 import { main as customerProfile } from '../../actions/customer-profile'
 import { main as customerProfiles } from '../../actions/customer-profiles'
+import { resetStateClient } from '../../actions/lib/cache/state-store'
+import type { ActionResponse } from '../../actions/lib/http/responses'
+import { clearCallerCache } from '../../actions/lib/ims/caller-auth'
+import { setLogSink } from '../../actions/lib/observability/logger'
+import { resetServices } from '../../actions/lib/services/services'
 import { main as metadata } from '../../actions/metadata'
+import { clearMetadataCache } from '../../actions/metadata/catalogue'
+import { mintAgentToken, type StandIns, type StandInsOptions, startStandIns } from '../../stand-ins'
+import { type WebSemantics, webActionParams } from '../../stand-ins/runtime/web-params'
 import { assertValidResponse } from '../contract/openapi'
 
 /** Every action by its entry point, so each response is checked against docs/openapi.yaml. */
 const ACTION_NAMES = new Map<unknown, string>([
-  [customerProfile, 'customer-profile'], [customerEvents, 'customer-events'], [customerProfiles, 'customer-profiles'],
-  [metadata, 'metadata'], [cacheInvalidate, 'cache-invalidate']
+  [customerProfile, 'customer-profile'],
+  [customerEvents, 'customer-events'],
+  [customerProfiles, 'customer-profiles'],
+  [metadata, 'metadata'],
+  [cacheInvalidate, 'cache-invalidate']
 ])
 
 export const ORG = 'DEMO0000000000000000000A@AdobeOrg'
@@ -64,13 +68,24 @@ export interface TestEnv {
   close(): Promise<void>
 }
 
-export async function startTestEnv(options: StandInsOptions = {}, inputs: Record<string, string> = {}): Promise<TestEnv> {
-  const standIns = await startStandIns({ customers: 300, ...options, aep: { port: 0, ...options.aep }, ims: { port: 0, ...options.ims }, state: { port: 0, ...options.state } })
+export async function startTestEnv(
+  options: StandInsOptions = {},
+  inputs: Record<string, string> = {}
+): Promise<TestEnv> {
+  const standIns = await startStandIns({
+    customers: 300,
+    ...options,
+    aep: { port: 0, ...options.aep },
+    ims: { port: 0, ...options.ims },
+    state: { port: 0, ...options.state }
+  })
   // A deployed action always has these; aio-lib-state authenticates with them.
   process.env.__OW_NAMESPACE = 'cah-local'
   process.env.__OW_API_KEY = 'cah-local-key'
   const logs: string[] = []
-  const restoreLogs = setLogSink((line) => { logs.push(line) })
+  const restoreLogs = setLogSink((line) => {
+    logs.push(line)
+  })
   const params: Record<string, string> = {
     LOG_LEVEL: 'debug',
     IMS_BASE_URL: standIns.ims.url,
@@ -90,10 +105,15 @@ export async function startTestEnv(options: StandInsOptions = {}, inputs: Record
     standIns,
     params,
     logs,
-    agentToken: (org = ORG, expiresInSeconds) => mintAgentToken({ org, userId: 'agent.test@AdobeID', expiresInSeconds }),
+    agentToken: (org = ORG, expiresInSeconds) =>
+      mintAgentToken({ org, userId: 'agent.test@AdobeID', expiresInSeconds }),
     async call(main, query, opts = {}) {
       const token = opts.token === undefined ? env.agentToken() : opts.token
-      const headers: Record<string, string> = { 'x-gw-ims-org-id': ORG, ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers }
+      const headers: Record<string, string> = {
+        'x-gw-ims-org-id': ORG,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...opts.headers
+      }
       const method = (opts.method ?? 'get').toLowerCase()
       const request = { method, query, headers, body: opts.body, rawBody: opts.rawBody }
       const res = await main(webActionParams({ ...params, ...opts.inputs }, request, opts.semantics))
@@ -135,10 +155,14 @@ export function bodyOf<T = Record<string, unknown>>(res: ActionResponse): T {
 }
 
 /** Registers the suite's hooks: one environment for the file, reset before every test. */
-export function useTestEnv(options: StandInsOptions = {}, inputs: Record<string, string> = {}): () => TestEnv {
+export function registerTestEnv(options: StandInsOptions = {}, inputs: Record<string, string> = {}): () => TestEnv {
   let env: TestEnv | undefined
-  beforeAll(async () => { env = await startTestEnv(options, inputs) })
-  afterAll(async () => { await env?.close() })
+  beforeAll(async () => {
+    env = await startTestEnv(options, inputs)
+  })
+  afterAll(async () => {
+    await env?.close()
+  })
   beforeEach(() => env?.reset())
   return () => {
     if (!env) throw new Error('the test environment is not started')

@@ -9,11 +9,11 @@ import { main as profile } from '../../actions/customer-profile'
 import { main as batch } from '../../actions/customer-profiles'
 import { main as metadata } from '../../actions/metadata'
 import { mintAgentToken } from '../../stand-ins'
-import { JANE, ORG, OTHER_ORG, useTestEnv, type Main, type TestEnv } from '../integration/harness'
 import { errorCode } from '../faults/support'
 import { unsignedToken, wronglySigned } from '../fuzz/requests'
+import { JANE, type Main, ORG, OTHER_ORG, registerTestEnv, type TestEnv } from '../integration/harness'
 
-const testEnv = useTestEnv()
+const testEnv = registerTestEnv()
 
 /** Each action with a request that would succeed for a rightful caller. */
 const ACTIONS: Array<[string, Main, Record<string, unknown>, string, Record<string, unknown> | undefined]> = [
@@ -25,19 +25,24 @@ const ACTIONS: Array<[string, Main, Record<string, unknown>, string, Record<stri
 ]
 
 const b64 = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url')
-const claimsOf = (token: string): Record<string, unknown> => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>
+const claimsOf = (token: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>
 
 /** Credentials that must get 401, as the Authorization header carries them. */
 function unauthenticated(env: TestEnv): Array<[string, string | null]> {
   const valid = env.agentToken()
-  const forged = (claims: Record<string, unknown>): string => `${valid.split('.')[0] ?? ''}.${b64(claims)}.${valid.split('.')[2] ?? ''}`
+  const forged = (claims: Record<string, unknown>): string =>
+    `${valid.split('.')[0] ?? ''}.${b64(claims)}.${valid.split('.')[2] ?? ''}`
   return [
     ['missing', null],
     ['expired', `Bearer ${env.agentToken(ORG, -60)}`],
     ['unsigned (alg none)', `Bearer ${unsignedToken(valid)}`],
     ['wrongly signed', `Bearer ${wronglySigned(valid, 'A'.repeat(43))}`],
     ['signed by another key', `Bearer ${mintAgentToken({}, 'not-the-ims-signing-secret-at-all-0000')}`],
-    ['claims edited after signing (longer lifetime)', `Bearer ${forged({ ...claimsOf(env.agentToken(ORG, -60)), expires_in: '999999999999' })}`],
+    [
+      'claims edited after signing (longer lifetime)',
+      `Bearer ${forged({ ...claimsOf(env.agentToken(ORG, -60)), expires_in: '999999999999' })}`
+    ],
     ['malformed', 'Bearer not-a-jwt-at-all-but-long-enough'],
     ['empty bearer', 'Bearer '],
     ['not a bearer scheme', `Basic ${Buffer.from('agent:password').toString('base64')}`],
@@ -84,7 +89,10 @@ describe.each(ACTIONS)('%s', (_name, main, query, method, body) => {
     const outcomes: Array<[string, string]> = []
     for (const [kind, authorization] of unauthenticated(testEnv())) {
       const res = await call({ authorization })
-      outcomes.push([kind, `${res.statusCode} ${errorCode(res) ?? ''} ${res.headers['WWW-Authenticate'] ? 'challenge' : 'no challenge'}`])
+      outcomes.push([
+        kind,
+        `${res.statusCode} ${errorCode(res) ?? ''} ${res.headers['WWW-Authenticate'] ? 'challenge' : 'no challenge'}`
+      ])
     }
     expect(outcomes).toEqual(unauthenticated(testEnv()).map(([kind]) => [kind, '401 UNAUTHENTICATED challenge']))
     expect(testEnv().standIns.aep.control.requests()).toEqual([])

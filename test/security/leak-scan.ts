@@ -16,7 +16,11 @@ export interface Pii {
 }
 
 /** The State API key and the app's client secret (what __OW_API_KEY / .env would hold). */
-export const SECRETS: readonly string[] = [CLIENT_SECRET, 'cah-local-key', 'cah-local-ims-signing-secret-not-for-production']
+export const SECRETS: readonly string[] = [
+  CLIENT_SECRET,
+  'cah-local-key',
+  'cah-local-ims-signing-secret-not-for-production'
+]
 
 const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]/
 const EMAIL = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gi
@@ -54,10 +58,12 @@ export function findLeaks(lines: readonly string[], pii: Pii, secrets: readonly 
     const what: string[] = []
     if (JWT.test(line)) what.push('a JWT')
     for (const s of secrets) if (line.includes(s)) what.push('a secret')
-    for (const m of line.matchAll(EMAIL)) if (pii.emails.has(m[0].toLowerCase().replace(/%40/g, '@'))) what.push('a seeded e-mail')
+    for (const m of line.matchAll(EMAIL))
+      if (pii.emails.has(m[0].toLowerCase().replace(/%40/g, '@'))) what.push('a seeded e-mail')
     for (const m of line.matchAll(DIGITS)) {
       const digits = m[0].replace(/\D/g, '')
-      for (let k = 0; k + 10 <= digits.length; k++) if (pii.phoneDigits.has(digits.slice(k, k + 10))) what.push('a seeded phone number')
+      for (let k = 0; k + 10 <= digits.length; k++)
+        if (pii.phoneDigits.has(digits.slice(k, k + 10))) what.push('a seeded phone number')
     }
     for (const name of pii.names) if (line.includes(name)) what.push('a seeded name')
     if (what.length > 0) out.push(`line ${n}: ${[...new Set(what)].join(', ')}: ${line.slice(0, 300)}`)

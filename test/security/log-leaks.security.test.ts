@@ -9,11 +9,11 @@ import { main as invalidate } from '../../actions/cache-invalidate'
 import { main as events } from '../../actions/customer-events'
 import { main as profile } from '../../actions/customer-profile'
 import { main as batch } from '../../actions/customer-profiles'
-import { main as metadata } from '../../actions/metadata'
 import type { CustomerView } from '../../actions/lib/view/view-types'
-import { bodyOf, CLIENT_SECRET, JANE, ORG, OTHER_ORG, startTestEnv, type TestEnv } from '../integration/harness'
+import { main as metadata } from '../../actions/metadata'
 import { unsignedToken } from '../fuzz/requests'
-import { findLeaks, seededPii, seedsOf, type Pii } from './leak-scan'
+import { bodyOf, CLIENT_SECRET, JANE, ORG, OTHER_ORG, startTestEnv, type TestEnv } from '../integration/harness'
+import { findLeaks, type Pii, seededPii, seedsOf } from './leak-scan'
 
 const CUSTOMERS = 25
 let env: TestEnv
@@ -21,14 +21,21 @@ let pii: Pii
 
 beforeAll(async () => {
   env = await startTestEnv()
-  pii = seededPii(seedsOf(env), Array.from({ length: CUSTOMERS }, (_, i) => i))
+  pii = seededPii(
+    seedsOf(env),
+    Array.from({ length: CUSTOMERS }, (_, i) => i)
+  )
 })
-afterAll(async () => { await env.close() })
+afterAll(async () => {
+  await env.close()
+})
 
 /** Every identity of the first customers, as the seed holds them. */
 function identities(): Array<{ namespace: string; id: string }> {
   const seed = env.standIns.aep.sandboxes.get('prod')?.seed
-  return Array.from({ length: CUSTOMERS }, (_, i) => seed?.identities(i) ?? []).flat().filter((x) => x.namespace === 'email' || x.namespace === 'phone')
+  return Array.from({ length: CUSTOMERS }, (_, i) => seed?.identities(i) ?? [])
+    .flat()
+    .filter((x) => x.namespace === 'email' || x.namespace === 'phone')
 }
 
 describe('the leak scanner', () => {
@@ -54,7 +61,22 @@ describe('logs of a broad run', () => {
     for (const i of [...ids, ...ids]) await env.call(profile, i, as)
     // Refreshes, formatted phones, a batch, event pages with their cursors, metadata, invalidations.
     await env.call(profile, { namespace: 'phone', id: '+1 (415) 555-0123', refresh: 'true' }, as)
-    await env.call(batch, {}, { method: 'POST', token, body: { identities: [...ids.slice(0, 20), { namespace: 'email', id: 'jane.doe@example' }, { namespace: 'phone', id: '555-0123' }], include: ['name', 'events'] } })
+    await env.call(
+      batch,
+      {},
+      {
+        method: 'POST',
+        token,
+        body: {
+          identities: [
+            ...ids.slice(0, 20),
+            { namespace: 'email', id: 'jane.doe@example' },
+            { namespace: 'phone', id: '555-0123' }
+          ],
+          include: ['name', 'events']
+        }
+      }
+    )
     const view = bodyOf<CustomerView>(await env.call(profile, { namespace: 'email', id: JANE.email }, as))
     await env.call(events, { namespace: 'email', id: JANE.email, cursor: view.meta.events.nextCursor }, as)
     await env.call(events, { namespace: 'email', id: JANE.email, cursor: 'forged-cursor' }, as)
@@ -65,12 +87,24 @@ describe('logs of a broad run', () => {
     await env.call(profile, { namespace: 'phone', id: `${JANE.phone}x` }, as)
     await env.call(profile, { namespace: 'email', id: JANE.email }, { token: env.agentToken(OTHER_ORG) })
     await env.call(profile, { namespace: 'email', id: JANE.email }, { token: env.agentToken(ORG, -60) })
-    await env.call(profile, { namespace: 'email', id: JANE.email }, { token: null, headers: { authorization: `Bearer ${unsignedToken(token)}` } })
+    await env.call(
+      profile,
+      { namespace: 'email', id: JANE.email },
+      { token: null, headers: { authorization: `Bearer ${unsignedToken(token)}` } }
+    )
     // Upstreams failing: AEP errors and garbage, State down.
     for (const type of ['503', 'malformed', 'reset'] as const) {
       env.standIns.aep.control.addFault({ route: '*', type, times: 4 })
-      await env.call(profile, { namespace: 'email', id: JANE.email, refresh: 'true' }, { ...as, inputs: { AEP_TIMEOUT_MS: '300' } })
-      await env.call(batch, {}, { inputs: { AEP_TIMEOUT_MS: '300' }, method: 'POST', token, body: { identities: ids.slice(0, 3) } })
+      await env.call(
+        profile,
+        { namespace: 'email', id: JANE.email, refresh: 'true' },
+        { ...as, inputs: { AEP_TIMEOUT_MS: '300' } }
+      )
+      await env.call(
+        batch,
+        {},
+        { inputs: { AEP_TIMEOUT_MS: '300' }, method: 'POST', token, body: { identities: ids.slice(0, 3) } }
+      )
       env.standIns.aep.control.clearFaults()
     }
     env.standIns.state.control.addFault({ route: '*', type: '503' })
@@ -79,7 +113,9 @@ describe('logs of a broad run', () => {
     env.standIns.state.control.clearFaults()
 
     expect(env.logs.length).toBeGreaterThan(150)
-    expect(env.logs.filter((l) => l.includes('"level":"error"') || l.includes('"level":"warn"')).length).toBeGreaterThanOrEqual(3)
+    expect(
+      env.logs.filter((l) => l.includes('"level":"error"') || l.includes('"level":"warn"')).length
+    ).toBeGreaterThanOrEqual(3)
     expect(findLeaks(env.logs, pii, [CLIENT_SECRET, 'cah-local-key', token.split('.')[2] ?? token])).toEqual([])
     expect(findLeaks(env.standIns.state.store.keys('cah-local'), pii)).toEqual([])
   }, 60_000)

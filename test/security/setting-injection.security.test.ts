@@ -6,24 +6,31 @@
  * nothing, answer as if it had not been made (or 400), and write no State entry under a key the
  * honest request does not write.
  */
+
+import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import type { ActionResponse } from '../../actions/lib/http/responses'
 import type { WebSemantics } from '../../stand-ins/runtime/web-params'
-import { bodyOf, JANE, OTHER_ORG, startTestEnv, type Main, type TestEnv } from '../integration/harness'
+import { bodyOf, JANE, type Main, OTHER_ORG, startTestEnv, type TestEnv } from '../integration/harness'
 
-interface ManifestAction { function: string; web?: string; inputs?: Record<string, unknown>; annotations?: Record<string, unknown> }
+interface ManifestAction {
+  function: string
+  web?: string
+  inputs?: Record<string, unknown>
+  annotations?: Record<string, unknown>
+}
 const ROOT = join(__dirname, '..', '..')
 const manifest = parse(readFileSync(join(ROOT, 'app.config.yaml'), 'utf8')) as {
   application: { runtimeManifest: { packages: Record<string, { actions: Record<string, ManifestAction> }> } }
 }
-const actions = Object.entries(manifest.application.runtimeManifest.packages).flatMap(([, p]) => Object.entries(p.actions))
+const actions = Object.entries(manifest.application.runtimeManifest.packages).flatMap(([, p]) =>
+  Object.entries(p.actions)
+)
 const settings = [...new Set(actions.flatMap(([, a]) => Object.keys(a.inputs ?? {})))].sort()
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const mainOf = (a: ManifestAction): Main => (require(join(ROOT, a.function)) as { main: Main }).main
 
 /** An honest request per action; an action added later without one is still attacked with a bare GET. */
@@ -59,7 +66,10 @@ function hostileValue(name: string): string {
 /** The parts of an answer a repeated honest request shares with the first (ids and timings differ). */
 function comparable(res: ActionResponse): unknown {
   return JSON.parse(JSON.stringify({ status: res.statusCode, body: res.body }), (k, v: unknown) =>
-    ['requestId', 'cache', 'ageSeconds', 'durationMs', 'nextCursor', 'fetchedAt', 'upstreamCalls'].includes(k) ? undefined : v)
+    ['requestId', 'cache', 'ageSeconds', 'durationMs', 'nextCursor', 'fetchedAt', 'upstreamCalls'].includes(k)
+      ? undefined
+      : v
+  )
 }
 
 beforeAll(async () => {
@@ -90,47 +100,63 @@ describe('the manifest', () => {
 })
 
 describe.each<WebSemantics>(['raw', 'aio-dev'])('a request naming a setting (%s semantics)', (semantics) => {
-  it.each(actions.map(([name, a]) => [name, a] as const))('%s: changes nothing, contacts nothing, writes nothing new', async (name, action) => {
-    // Prepare: the honest answer and the keys the honest request writes.
-    const main = mainOf(action)
-    const honest = HONEST[name] ?? { method: 'GET', query: {} }
-    env.reset()
-    const baseline = await env.call(main, honest.query, { method: honest.method, body: honest.body, semantics })
-    const honestKeys = new Set(env.standIns.state.store.keys('cah-local'))
-    const again = comparable(await env.call(main, honest.query, { method: honest.method, body: honest.body, semantics }))
-    expect(comparable(baseline)).toEqual(again)
-    rogueHits.length = 0
-    const outcomes: string[] = []
+  it.each(actions.map(([name, a]) => [name, a] as const))(
+    '%s: changes nothing, contacts nothing, writes nothing new',
+    async (name, action) => {
+      // Prepare: the honest answer and the keys the honest request writes.
+      const main = mainOf(action)
+      const honest = HONEST[name] ?? { method: 'GET', query: {} }
+      env.reset()
+      const baseline = await env.call(main, honest.query, { method: honest.method, body: honest.body, semantics })
+      const honestKeys = new Set(env.standIns.state.store.keys('cah-local'))
+      const again = comparable(
+        await env.call(main, honest.query, { method: honest.method, body: honest.body, semantics })
+      )
+      expect(comparable(baseline)).toEqual(again)
+      rogueHits.length = 0
+      const outcomes: string[] = []
 
-    // Act: each setting, in the query and in the body.
-    for (const setting of settings) {
-      for (const where of ['query', 'body'] as const) {
-        const value = hostileValue(setting)
-        const query = where === 'query' ? { ...honest.query, [setting]: value } : honest.query
-        const body = where === 'body' ? { ...honest.body, [setting]: value } : honest.body
-        const res = await env.call(main, query, { method: honest.method, body, semantics })
-        const refused = res.statusCode === 400 && Object.keys(bodyOf<{ error: { fields: object } }>(res).error.fields).includes(setting)
-        const unchanged = JSON.stringify(comparable(res)) === JSON.stringify(again)
-        if (!refused && !unchanged) outcomes.push(`${setting} in ${where}: ${res.statusCode} ${JSON.stringify(res.body).slice(0, 160)}`)
+      // Act: each setting, in the query and in the body.
+      for (const setting of settings) {
+        for (const where of ['query', 'body'] as const) {
+          const value = hostileValue(setting)
+          const query = where === 'query' ? { ...honest.query, [setting]: value } : honest.query
+          const body = where === 'body' ? { ...honest.body, [setting]: value } : honest.body
+          const res = await env.call(main, query, { method: honest.method, body, semantics })
+          const refused =
+            res.statusCode === 400 &&
+            Object.keys(bodyOf<{ error: { fields: object } }>(res).error.fields).includes(setting)
+          const unchanged = JSON.stringify(comparable(res)) === JSON.stringify(again)
+          if (!refused && !unchanged)
+            outcomes.push(`${setting} in ${where}: ${res.statusCode} ${JSON.stringify(res.body).slice(0, 160)}`)
+        }
       }
-    }
 
-    // Assess
-    expect(outcomes).toEqual([])
-    expect(rogueHits).toEqual([])
-    expect(env.standIns.state.store.keys('cah-local').filter((k) => !honestKeys.has(k))).toEqual([])
-  })
+      // Assess
+      expect(outcomes).toEqual([])
+      expect(rogueHits).toEqual([])
+      expect(env.standIns.state.store.keys('cah-local').filter((k) => !honestKeys.has(k))).toEqual([])
+    }
+  )
 })
 
 describe('why the actions are raw', () => {
-  it('under non-raw semantics (what `final` fails to prevent) a body field would send the agent\'s token to a foreign IMS', async () => {
+  it("under non-raw semantics (what `final` fails to prevent) a body field would send the agent's token to a foreign IMS", async () => {
     // Prepare: the same action, as Runtime would call it were it an ordinary web action.
     const [, action] = actions.find(([n]) => n === 'customer-profiles') ?? []
     if (!action) throw new Error('customer-profiles is not in the manifest')
     env.reset()
     rogueHits.length = 0
     // Act
-    await env.call(mainOf(action), {}, { method: 'POST', body: { identities: [{ namespace: 'email', id: JANE.email }], IMS_BASE_URL: rogueUrl }, semantics: 'non-raw' })
+    await env.call(
+      mainOf(action),
+      {},
+      {
+        method: 'POST',
+        body: { identities: [{ namespace: 'email', id: JANE.email }], IMS_BASE_URL: rogueUrl },
+        semantics: 'non-raw'
+      }
+    )
     // Assess: the harness models the threat, so the raw suites above are not passing by accident.
     expect(rogueHits.filter((h) => h.includes('/ims/validate_token'))).not.toEqual([])
   })

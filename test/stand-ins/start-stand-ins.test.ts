@@ -4,8 +4,8 @@
  */
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { GUARDRAIL_DEMO_EMAIL, startStandIns, type StandIns } from '../../stand-ins/index'
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_ORG_ID } from '../../stand-ins/ims/tokens'
+import { GUARDRAIL_DEMO_EMAIL, type StandIns, startStandIns } from '../../stand-ins/index'
 import { fixtureSeed, JANE } from './fixture-seed'
 import { getJson, PROFILE } from './helpers'
 
@@ -14,15 +14,27 @@ describe('startStandIns', () => {
   beforeAll(async () => {
     standIns = await startStandIns({ seed: fixtureSeed(), aep: { port: 0 }, ims: { port: 0 }, state: { port: 0 } })
   })
-  afterAll(async () => { await standIns.close() })
+  afterAll(async () => {
+    await standIns.close()
+  })
 
   const profileUrl = (id: string): string =>
     `${standIns.aep.url}/data/core/ups/access/entities?${new URLSearchParams({ 'schema.name': PROFILE, entityId: id, entityIdNS: 'email' }).toString()}`
-  const headers = (token: string): Record<string, string> =>
-    ({ Authorization: `Bearer ${token}`, 'x-api-key': DEFAULT_CLIENT_ID, 'x-gw-ims-org-id': DEFAULT_ORG_ID, 'x-sandbox-name': 'prod' })
+  const headers = (token: string): Record<string, string> => ({
+    Authorization: `Bearer ${token}`,
+    'x-api-key': DEFAULT_CLIENT_ID,
+    'x-gw-ims-org-id': DEFAULT_ORG_ID,
+    'x-sandbox-name': 'prod'
+  })
   const token = async (): Promise<string> => {
     const res = await fetch(`${standIns.ims.url}/ims/token/v3`, {
-      method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: DEFAULT_CLIENT_ID, client_secret: DEFAULT_CLIENT_SECRET, scope: 'openid' })
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: DEFAULT_CLIENT_ID,
+        client_secret: DEFAULT_CLIENT_SECRET,
+        scope: 'openid'
+      })
     })
     return String(((await res.json()) as { access_token: unknown }).access_token)
   }
@@ -54,13 +66,32 @@ describe('stand-ins CLI', () => {
   it('prints one line per service and exits 0 on SIGTERM', async () => {
     // Prepare
     const root = join(__dirname, '..', '..')
-    const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['stand-ins/start.ts', '--aep-port', '0', '--ims-port', '0', '--state-port', '0', '--customers', '20', '--events', 'refused'], { cwd: root })
+    const child = spawn(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      [
+        'stand-ins/start.ts',
+        '--aep-port',
+        '0',
+        '--ims-port',
+        '0',
+        '--state-port',
+        '0',
+        '--customers',
+        '20',
+        '--events',
+        'refused'
+      ],
+      { cwd: root }
+    )
     let out = ''
-    child.stdout.on('data', (c: Buffer) => { out += c.toString() })
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString()
+    })
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     // Act
     const until = Date.now() + 20_000
-    while (out.split('\n').filter(Boolean).length < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 100))
+    while (out.split('\n').filter(Boolean).length < 3 && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 100))
     const aepUrl = /^AEP\s+(\S+)/m.exec(out)?.[1] ?? ''
     const settings = (await (await fetch(`${aepUrl}/__control`)).json()) as { settings: { eventsLookup: string } }
     child.kill('SIGTERM')

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
-import { bootApp, type BootHandle } from '../../web-src/src/boot'
-import { fakeFetch, TEST_URLS, type FakeFetch } from './support/fake-fetch'
-import { installFakeShell, removeFakeShell, type FakeRuntime } from './support/fake-shell'
+import { type BootHandle, bootApp } from '../../web-src/src/boot'
+import { type FakeFetch, fakeFetch, TEST_URLS } from './support/fake-fetch'
+import { type FakeRuntime, installFakeShell, removeFakeShell } from './support/fake-shell'
 import { janeDoe, METADATA } from './support/fixtures'
 import { resetBrowserState, typeAndEnter } from './support/render-app'
 
@@ -28,7 +28,9 @@ function routes(): FakeFetch {
 async function bootInShell(): Promise<{ runtime: FakeRuntime; fetch: FakeFetch }> {
   const runtime = installFakeShell()
   const fetch = routes()
-  await act(async () => { handle = bootApp(container, { fetch: fetch.fn, urls: TEST_URLS }) })
+  await act(async () => {
+    handle = bootApp(container, { fetch: fetch.fn, urls: TEST_URLS })
+  })
   return { runtime, fetch }
 }
 
@@ -43,13 +45,18 @@ describe('inside the Experience Cloud shell', () => {
   it('uses the token, org and locale of the ready event for its requests and text', async () => {
     const { runtime, fetch } = await bootInShell()
 
-    await act(async () => runtime.emit('ready', { imsToken: 'shell-token', imsOrg: 'SHELLORG@AdobeOrg', locale: 'zh_TW', theme: 'light' }))
+    await act(async () =>
+      runtime.emit('ready', { imsToken: 'shell-token', imsOrg: 'SHELLORG@AdobeOrg', locale: 'zh_TW', theme: 'light' })
+    )
     await typeAndEnter('jane.doe@example.com')
 
     expect(await screen.findByRole('heading', { level: 1, name: '客戶活動中心' })).toBeTruthy()
     expect(fetch.calls.length).toBeGreaterThanOrEqual(2)
     for (const call of fetch.calls) {
-      expect(call.headers).toMatchObject({ authorization: 'Bearer shell-token', 'x-gw-ims-org-id': 'SHELLORG@AdobeOrg' })
+      expect(call.headers).toMatchObject({
+        authorization: 'Bearer shell-token',
+        'x-gw-ims-org-id': 'SHELLORG@AdobeOrg'
+      })
     }
     expect(screen.queryByTestId('language-switcher')).toBeNull()
   })
@@ -58,7 +65,9 @@ describe('inside the Experience Cloud shell', () => {
     const { runtime } = await bootInShell()
     expect(runtime.done).not.toHaveBeenCalled()
 
-    await act(async () => runtime.emit('ready', { imsToken: 'shell-token', imsOrg: 'SHELLORG@AdobeOrg', locale: 'en_US' }))
+    await act(async () =>
+      runtime.emit('ready', { imsToken: 'shell-token', imsOrg: 'SHELLORG@AdobeOrg', locale: 'en_US' })
+    )
     await screen.findByTestId('search-value')
     await waitFor(() => expect(runtime.done).toHaveBeenCalledTimes(1))
     await typeAndEnter('jane.doe@example.com')
@@ -69,7 +78,9 @@ describe('inside the Experience Cloud shell', () => {
 
   it('sends the shell’s sandbox and follows a sandbox switch with a clean console', async () => {
     const { runtime, fetch } = await bootInShell()
-    await act(async () => runtime.emit('ready', { imsToken: 't', imsOrg: 'O@AdobeOrg', locale: 'en_US', sandbox: { name: 'dev' } }))
+    await act(async () =>
+      runtime.emit('ready', { imsToken: 't', imsOrg: 'O@AdobeOrg', locale: 'en_US', sandbox: { name: 'dev' } })
+    )
     await typeAndEnter('jane.doe@example.com')
     await screen.findByTestId('result-heading')
 
@@ -95,7 +106,9 @@ describe('inside the Experience Cloud shell', () => {
     const scheme = (): string | null | undefined => container.firstElementChild?.getAttribute('style')
     expect(scheme()).toContain('color-scheme: light')
 
-    await act(async () => runtime.emit('ready', { imsToken: 't', imsOrg: 'O@AdobeOrg', locale: 'en_US', theme: 'dark' }))
+    await act(async () =>
+      runtime.emit('ready', { imsToken: 't', imsOrg: 'O@AdobeOrg', locale: 'en_US', theme: 'dark' })
+    )
 
     expect(scheme()).toContain('color-scheme: dark')
   })
@@ -115,7 +128,11 @@ describe('standalone', () => {
   it('signs in with the demo token route without any manual step', async () => {
     const fetch = routes()
     await act(async () => {
-      handle = bootApp(container, { fetch: fetch.fn, urls: TEST_URLS, demo: { tokenUrl: 'http://127.0.0.1:9102/__dev/agent-token', org: 'DEMO@AdobeOrg' } })
+      handle = bootApp(container, {
+        fetch: fetch.fn,
+        urls: TEST_URLS,
+        demo: { tokenUrl: 'http://127.0.0.1:9102/__dev/agent-token', org: 'DEMO@AdobeOrg' }
+      })
     })
 
     await screen.findByTestId('search-value')
@@ -129,21 +146,35 @@ describe('standalone', () => {
   it('asks to open the app in Experience Cloud when the build has no demo sign-in', async () => {
     const fetch = routes()
 
-    await act(async () => { handle = bootApp(container, { fetch: fetch.fn, urls: TEST_URLS, demo: null }) })
+    await act(async () => {
+      handle = bootApp(container, { fetch: fetch.fn, urls: TEST_URLS, demo: null })
+    })
 
-    expect(screen.getByTestId('standalone-unavailable').textContent).toContain('Open this app inside Adobe Experience Cloud')
+    expect(screen.getByTestId('standalone-unavailable').textContent).toContain(
+      'Open this app inside Adobe Experience Cloud'
+    )
     expect(fetch.calls).toHaveLength(0)
   })
 
   it('offers to try again when the demo sign-in fails', async () => {
     let attempts = 0
-    const fetch = fakeFetch({ 'agent-token': () => (++attempts === 1 ? { status: 503 } : { body: { access_token: 'tok', org: 'DEMO@AdobeOrg' } }), metadata: () => ({ body: METADATA }) })
+    const fetch = fakeFetch({
+      'agent-token': () =>
+        ++attempts === 1 ? { status: 503 } : { body: { access_token: 'tok', org: 'DEMO@AdobeOrg' } },
+      metadata: () => ({ body: METADATA })
+    })
     await act(async () => {
-      handle = bootApp(container, { fetch: fetch.fn, urls: TEST_URLS, demo: { tokenUrl: 'http://127.0.0.1:9102/__dev/agent-token', org: null } })
+      handle = bootApp(container, {
+        fetch: fetch.fn,
+        urls: TEST_URLS,
+        demo: { tokenUrl: 'http://127.0.0.1:9102/__dev/agent-token', org: null }
+      })
     })
 
     const failed = await screen.findByTestId('sign-in-failed')
-    await act(async () => { fireEvent.click(failed.querySelector('button') ?? failed) })
+    await act(async () => {
+      fireEvent.click(failed.querySelector('button') ?? failed)
+    })
 
     expect(await screen.findByTestId('search-value')).toBeTruthy()
   })
@@ -151,12 +182,20 @@ describe('standalone', () => {
   it('switches language with the switcher and remembers the choice', async () => {
     const fetch = routes()
     await act(async () => {
-      handle = bootApp(container, { fetch: fetch.fn, urls: TEST_URLS, demo: { tokenUrl: 'http://127.0.0.1:9102/__dev/agent-token', org: null } })
+      handle = bootApp(container, {
+        fetch: fetch.fn,
+        urls: TEST_URLS,
+        demo: { tokenUrl: 'http://127.0.0.1:9102/__dev/agent-token', org: null }
+      })
     })
     const switcher = await screen.findByTestId('language-switcher')
 
-    await act(async () => { fireEvent.click(switcher) })
-    await act(async () => { fireEvent.click(await screen.findByRole('option', { name: '繁體中文' })) })
+    await act(async () => {
+      fireEvent.click(switcher)
+    })
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('option', { name: '繁體中文' }))
+    })
 
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('客戶活動中心')
     expect(document.documentElement.lang).toBe('zh-Hant')

@@ -2,7 +2,7 @@
  * Component tests of the agent console (web-src/) in jsdom.
  * Run alone with `npx jest -c test/web/jest.config.js`, or as a project of the root config.
  */
-const path = require('path')
+const path = require('node:path')
 
 module.exports = {
   displayName: 'web',

@@ -3,12 +3,13 @@
  * the shell's `?_mr=` parameter) it waits for exc-app's runtime; anywhere else it runs standalone,
  * signing in with the demo token route when this build has one.
  */
-import { createRoot } from 'react-dom/client'
+
 import { getEMR, init } from '@adobe/exc-app'
+import { createRoot } from 'react-dom/client'
 import type { FetchLike } from './api/action-client'
 import type { ActionUrls } from './api/action-urls'
 import { App } from './components/app'
-import { demoSignIn, type DemoSignIn } from './shell/demo-token'
+import { type DemoSignIn, demoSignIn } from './shell/demo-token'
 import { startModuleRuntime } from './shell/module-runtime-loader'
 
 export interface BootOptions {
@@ -31,7 +32,8 @@ export function bootApp(container: HTMLElement, options: BootOptions = {}): Boot
   const win = options.win ?? window
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => win.fetch(input, init))
   // Parcel replaces these two expressions with the build-time values (undefined in production).
-  const demo = options.demo !== undefined ? options.demo : demoSignIn(process.env.DEMO_TOKEN_URL, process.env.DEMO_IMS_ORG)
+  const demo =
+    options.demo !== undefined ? options.demo : demoSignIn(process.env.DEMO_TOKEN_URL, process.env.DEMO_IMS_ORG)
   const root = createRoot(container)
   let rendered = false
 
@@ -41,17 +43,22 @@ export function bootApp(container: HTMLElement, options: BootOptions = {}): Boot
   }
   // exc-app's runtime() only works once the module runtime exists: init() calls back then
   // (at once when it is already there, else when the runtime script calls EXC_MR_READY).
-  const renderInShell = (): void => init((runtime) => {
-    rendered = true
-    root.render(<App bootstrap={{ kind: 'shell', runtime }} fetch={fetchFn} urls={options.urls} />)
-  })
+  const renderInShell = (): void =>
+    init((runtime) => {
+      rendered = true
+      root.render(<App bootstrap={{ kind: 'shell', runtime }} fetch={fetchFn} urls={options.urls} />)
+    })
 
   const handle = (mode: BootMode): BootHandle => ({ mode, unmount: () => root.unmount() })
   if (getEMR(win)) {
     renderInShell()
     return handle('shell')
   }
-  if (startModuleRuntime(win, () => { if (!rendered) renderStandalone() })) {
+  if (
+    startModuleRuntime(win, () => {
+      if (!rendered) renderStandalone()
+    })
+  ) {
     renderInShell()
     return handle('shell-loading')
   }

@@ -4,10 +4,25 @@
  * source for a fresh token and retries once (a token can be revoked before it expires).
  */
 import { UpstreamError } from '../errors'
-import { DEFAULT_RETRY, exchange, parseJson, withRetry, type FetchLike, type HttpAnswer, type RetryPolicy } from './upstream-http'
-import type { AepEventsPage, AepMergePolicy, AepNamespace, AepProfileEntity } from './aep-types'
-import { asEventsPage, asMergePolicies, asNamespaces, asProfileItems, asProfileMap, audienceName, retryAfterMs } from './aep-types'
-import type { NormalisedIdentity } from './aep-types'
+import type { AepEventsPage, AepMergePolicy, AepNamespace, AepProfileEntity, NormalisedIdentity } from './aep-types'
+import {
+  asEventsPage,
+  asMergePolicies,
+  asNamespaces,
+  asProfileItems,
+  asProfileMap,
+  audienceName,
+  retryAfterMs
+} from './aep-types'
+import {
+  DEFAULT_RETRY,
+  exchange,
+  type FetchLike,
+  type HttpAnswer,
+  parseJson,
+  type RetryPolicy,
+  withRetry
+} from './upstream-http'
 
 /** Where the service token comes from; `refresh` is called after AEP rejected `stale`. */
 export interface TokenSource {
@@ -44,61 +59,64 @@ export class AepClient {
   }
 
   /** The merged profile for an identity, or null when AEP knows no such customer. */
-  async getProfile(identity: NormalisedIdentity, o: CallOptions & { mergePolicyId: string | null; fields?: string[] }): Promise<AepProfileEntity | null> {
+  async getProfile(
+    identity: NormalisedIdentity,
+    o: CallOptions & { mergePolicyId: string | null }
+  ): Promise<AepProfileEntity | null> {
     const q = new URLSearchParams({ 'schema.name': PROFILE, entityId: identity.id, entityIdNS: identity.aepNamespace })
     if (o.mergePolicyId) q.set('mergePolicyId', o.mergePolicyId)
-    if (o.fields?.length) q.set('fields', o.fields.join(','))
-    const body = await this.getJson(`${ACCESS}/entities?${q}`, o, true)
+    const body = await this.json(`${ACCESS}/entities?${q}`, o, true)
     if (body === null) return null
     const entities = asProfileMap(body)
     return entities[0] ?? null
   }
 
   /** The most recent experience events of the identity's profile, newest first. */
-  async getEvents(identity: NormalisedIdentity, o: CallOptions & { mergePolicyId: string | null; limit: number }): Promise<AepEventsPage> {
-    const q = new URLSearchParams({
-      'schema.name': EVENT,
-      'relatedSchema.name': PROFILE,
-      relatedEntityId: identity.id,
-      relatedEntityIdNS: identity.aepNamespace,
-      limit: String(o.limit),
-      orderby: '-timestamp'
-    })
-    if (o.mergePolicyId) q.set('mergePolicyId', o.mergePolicyId)
-    const body = await this.getJson(`${ACCESS}/entities?${q}`, o, true)
+  async getEvents(
+    identity: NormalisedIdentity,
+    o: CallOptions & { mergePolicyId: string | null; limit: number }
+  ): Promise<AepEventsPage> {
+    const body = await this.json(`${ACCESS}${eventsPath(identity, o.limit, o.mergePolicyId)}`, o, true)
     return body === null ? { events: [], next: null } : asEventsPage(body)
   }
 
   /** Follows AEP's own `_links.next.href` (relative to the access API) for the next page of events. */
   async getEventsPage(nextHref: string, o: CallOptions): Promise<AepEventsPage> {
     const path = nextHref.startsWith('/data/') ? nextHref : `${ACCESS}${nextHref.startsWith('/') ? '' : '/'}${nextHref}`
-    const body = await this.getJson(path, o, true)
+    const body = await this.json(path, o, true)
     return body === null ? { events: [], next: null } : asEventsPage(body)
   }
 
   /** An audience's name by id: audiences API first, then the older segment definitions API. */
   async getAudienceName(id: string, o: CallOptions): Promise<string | null> {
     const safe = encodeURIComponent(id)
-    const audience = await this.getJson(`/data/core/ups/audiences/${safe}`, o, true)
+    const audience = await this.json(`/data/core/ups/audiences/${safe}`, o, true)
     if (audience !== null) return audienceName(audience)
-    const definition = await this.getJson(`/data/core/ups/segment/definitions/${safe}`, o, true)
+    const definition = await this.json(`/data/core/ups/segment/definitions/${safe}`, o, true)
     return definition === null ? null : audienceName(definition)
   }
 
   async listMergePolicies(o: CallOptions): Promise<AepMergePolicy[]> {
-    const body = await this.getJson(`/data/core/ups/config/mergePolicies?${new URLSearchParams({ 'schema.name': PROFILE, limit: '100' })}`, o, false)
+    const body = await this.json(
+      `/data/core/ups/config/mergePolicies?${new URLSearchParams({ 'schema.name': PROFILE, limit: '100' })}`,
+      o,
+      false
+    )
     return asMergePolicies(body)
   }
 
   async listNamespaces(o: CallOptions): Promise<AepNamespace[]> {
-    return asNamespaces(await this.getJson('/data/core/idnamespace/identities', o, false))
+    return asNamespaces(await this.json('/data/core/idnamespace/identities', o, false))
   }
 
   /**
    * Merged profiles of many identities in one multi-entity POST (AEP answers unmatched identities
    * with an empty entity, not a 404). The caller keeps each call within MAX_IDENTITIES_PER_POST.
    */
-  async getProfiles(identities: NormalisedIdentity[], o: CallOptions & { mergePolicyId: string | null }): Promise<Array<AepProfileEntity & { requested: { id: string; ns: string } | null }>> {
+  async getProfiles(
+    identities: NormalisedIdentity[],
+    o: CallOptions & { mergePolicyId: string | null }
+  ): Promise<Array<AepProfileEntity & { requested: { id: string; ns: string } | null }>> {
     const body = JSON.stringify({
       schema: { name: PROFILE },
       identities: identities.map((i) => ({ entityId: i.id, entityIdNS: { code: i.aepNamespace } })),
@@ -107,12 +125,10 @@ export class AepClient {
     return asProfileItems(await this.json(`${ACCESS}/entities`, o, false, body))
   }
 
-  /** GETs JSON; a 404 is `null` when `notFoundIsNull`, otherwise an error like any other status. */
-  private getJson(path: string, o: CallOptions, notFoundIsNull: boolean): Promise<unknown> {
-    return this.json(path, o, notFoundIsNull)
-  }
-
-  /** GET (or POST with `body`) and parse; statuses become errors here, after retries and the 401 refresh. */
+  /**
+   * GET (or POST with `body`) and parse; statuses become errors here, after retries and the 401
+   * refresh. A 404 is `null` when `notFoundIsNull`, otherwise an error like any other status.
+   */
   private async json(path: string, o: CallOptions, notFoundIsNull: boolean, body?: string): Promise<unknown> {
     const answer = await withRetry(() => this.send(path, o, body), this.retry, o.deadline)
     if (answer.status === 404 && notFoundIsNull) return null
@@ -134,34 +150,84 @@ export class AepClient {
 
   private once(path: string, o: CallOptions, token: string, body?: string): Promise<HttpAnswer> {
     const remaining = o.deadline - Date.now()
-    return exchange('AEP', {
-      method: body === undefined ? 'GET' : 'POST',
-      url: this.opts.baseUrl + path,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'x-api-key': this.opts.apiKey,
-        'x-gw-ims-org-id': this.opts.orgId,
-        'x-sandbox-name': o.sandbox,
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
+    return exchange(
+      'AEP',
+      {
+        method: body === undefined ? 'GET' : 'POST',
+        url: this.opts.baseUrl + path,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'x-api-key': this.opts.apiKey,
+          'x-gw-ims-org-id': this.opts.orgId,
+          'x-sandbox-name': o.sandbox,
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
+        },
+        body
       },
-      body
-    }, Math.min(this.opts.timeoutMs, Math.max(1, remaining)), this.opts.fetch)
+      Math.min(this.opts.timeoutMs, Math.max(1, remaining)),
+      this.opts.fetch
+    )
   }
+}
+
+/**
+ * The experience-event lookup (relative to the access API) of a profile, newest first; `start` is
+ * AEP's page position for a next page.
+ */
+export function eventsPath(
+  identity: NormalisedIdentity,
+  limit: number,
+  mergePolicyId: string | null,
+  start?: string
+): string {
+  const q = new URLSearchParams({
+    'schema.name': EVENT,
+    'relatedSchema.name': PROFILE,
+    relatedEntityId: identity.id,
+    relatedEntityIdNS: identity.aepNamespace
+  })
+  if (start !== undefined) q.set('start', start)
+  q.set('limit', String(limit))
+  q.set('orderby', '-timestamp')
+  if (mergePolicyId) q.set('mergePolicyId', mergePolicyId)
+  return `/entities?${q}`
 }
 
 /** Maps a non-2xx AEP answer to the UpstreamError a caller understands. */
 export function failure(answer: HttpAnswer): UpstreamError {
   const s = answer.status
   if (s === 429) {
-    return new UpstreamError('UPSTREAM_RATE_LIMITED', 'AEP', 'Experience Platform is rate limiting lookups. Try again shortly.', s, retryAfterMs(answer))
+    return new UpstreamError(
+      'UPSTREAM_RATE_LIMITED',
+      'AEP',
+      'Experience Platform is rate limiting lookups. Try again shortly.',
+      s,
+      retryAfterMs(answer)
+    )
   }
   if (s === 401 || s === 403) {
-    return new UpstreamError('UPSTREAM_AUTH_FAILED', 'AEP', 'Experience Platform refused the app\'s credentials. An administrator must check the OAuth credential, API key and org.', s)
+    return new UpstreamError(
+      'UPSTREAM_AUTH_FAILED',
+      'AEP',
+      "Experience Platform refused the app's credentials. An administrator must check the OAuth credential, API key and org.",
+      s
+    )
   }
   if (s === 422) {
-    return new UpstreamError('UPSTREAM_UNPROCESSABLE', 'AEP', 'Experience Platform could not process this lookup (no default merge policy, an unknown merge policy, or an identity graph too large to look up).', s)
+    return new UpstreamError(
+      'UPSTREAM_UNPROCESSABLE',
+      'AEP',
+      'Experience Platform could not process this lookup (no default merge policy, an unknown merge policy, or an identity graph too large to look up).',
+      s
+    )
   }
-  if (s >= 500) return new UpstreamError('UPSTREAM_UNAVAILABLE', 'AEP', `Experience Platform is unavailable (HTTP ${s}). Try again shortly.`, s)
+  if (s >= 500)
+    return new UpstreamError(
+      'UPSTREAM_UNAVAILABLE',
+      'AEP',
+      `Experience Platform is unavailable (HTTP ${s}). Try again shortly.`,
+      s
+    )
   return new UpstreamError('UPSTREAM_REJECTED', 'AEP', `Experience Platform rejected the request (HTTP ${s}).`, s)
 }

@@ -70,20 +70,24 @@ export function asProfileMap(body: unknown): AepProfileEntity[] {
 }
 
 /** The multi-entity answer: every item, empty ones included, with the identity it was asked for. */
-export function asProfileItems(body: unknown): Array<AepProfileEntity & { requested: { id: string; ns: string } | null }> {
+export function asProfileItems(
+  body: unknown
+): Array<AepProfileEntity & { requested: { id: string; ns: string } | null }> {
   if (!isObject(body)) throw bad('profiles')
   return Object.entries(body).flatMap(([key, value]) => {
     if (!isObject(value)) return []
     const r = isObject(value.requestedIdentity) ? value.requestedIdentity : null
-    const id = r ? str(r.entityId) ?? (typeof r.entityId === 'number' ? String(r.entityId) : null) : null
+    const id = r ? (str(r.entityId) ?? (typeof r.entityId === 'number' ? String(r.entityId) : null)) : null
     const ns = r && isObject(r.entityIdNS) ? str(r.entityIdNS.code) : null
-    return [{
-      entityId: str(value.entityId) ?? key,
-      mergePolicyId: isObject(value.mergePolicy) ? str(value.mergePolicy.id) : null,
-      entity: isObject(value.entity) ? value.entity : {},
-      lastModifiedAt: str(value.lastModifiedAt),
-      requested: id && ns ? { id, ns } : null
-    }]
+    return [
+      {
+        entityId: str(value.entityId) ?? key,
+        mergePolicyId: isObject(value.mergePolicy) ? str(value.mergePolicy.id) : null,
+        entity: isObject(value.entity) ? value.entity : {},
+        lastModifiedAt: str(value.lastModifiedAt),
+        requested: id && ns ? { id, ns } : null
+      }
+    ]
   })
 }
 
@@ -128,7 +132,9 @@ export function retryAfterMs(answer: HttpAnswer): number | undefined {
     const raw = isObject(first) ? first.retryAfterMs : undefined
     const hint = typeof raw === 'string' || typeof raw === 'number' ? Number(raw) : NaN
     if (Number.isFinite(hint) && hint >= 0) return hint
-  } catch { /* fall through to the header */ }
+  } catch {
+    /* fall through to the header */
+  }
   const header = answer.headers.get('retry-after')
   const seconds = header === null || header.trim() === '' ? NaN : Number(header)
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined

@@ -3,8 +3,9 @@
  * (AUDIENCE_CACHE_TTL_SECONDS): per container in memory, and in State so a new container does not
  * go back to AEP for them. Each unknown id is fetched once, however many lookups ask at once.
  */
-import type { AepClient, CallOptions } from './aep-client'
+
 import type { Logger } from '../observability'
+import type { AepClient, CallOptions } from './aep-client'
 
 const CONCURRENCY = 8
 const MAX_KNOWN = 20_000
@@ -24,7 +25,11 @@ export class AudienceNames {
   private readonly known = new Map<string, Named>()
   private readonly pending = new Map<string, Promise<{ name: string | null; ok: boolean }>>()
 
-  constructor(private readonly ttlMs: number, private readonly store?: NameStore, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly store?: NameStore,
+    private readonly now: () => number = Date.now
+  ) {}
 
   private fresh(n: Named | null | undefined): n is Named {
     return !!n && this.now() - n.at < this.ttlMs
@@ -34,10 +39,19 @@ export class AudienceNames {
    * Names for `ids` in `sandbox`; an id AEP cannot name maps to null. `failed` counts the ids whose
    * name could not be loaded this time (their value is the last known name, or null).
    */
-  async resolve(ids: string[], o: CallOptions, aep: AepClient, logger: Logger): Promise<{ names: Map<string, string | null>; failed: number }> {
+  async resolve(
+    ids: string[],
+    o: CallOptions,
+    aep: AepClient,
+    logger: Logger
+  ): Promise<{ names: Map<string, string | null>; failed: number }> {
     const out = new Map<string, string | null>()
     let failed = 0
-    const load = async (id: string, key: string, last: Named | undefined): Promise<{ name: string | null; ok: boolean }> => {
+    const load = async (
+      id: string,
+      key: string,
+      last: Named | undefined
+    ): Promise<{ name: string | null; ok: boolean }> => {
       const stored = this.store ? await this.store.get(o.sandbox, id) : null
       if (this.fresh(stored)) {
         this.known.set(key, stored)
@@ -78,9 +92,5 @@ export class AudienceNames {
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker))
     if (this.known.size > MAX_KNOWN) this.known.clear()
     return { names: out, failed }
-  }
-
-  clear(): void {
-    this.known.clear()
   }
 }

@@ -7,6 +7,7 @@
  */
 import { ValidationError } from '../errors'
 import { identityHash } from '../observability'
+import { eventsPath } from './aep-client'
 import type { NormalisedIdentity } from './aep-types'
 
 /** AEP's page positions are opaque ids (UUIDs, base64 tokens). */
@@ -21,7 +22,7 @@ function encode(start: string, forHash: string): string {
 }
 
 function invalid(): ValidationError {
-  return new ValidationError('INVALID_PARAMETER', { cursor: 'is not a cursor this customer\'s events returned' })
+  return new ValidationError('INVALID_PARAMETER', { cursor: "is not a cursor this customer's events returned" })
 }
 
 /** The cursor for AEP's next-page link, or null on the last page (or a link without a position). */
@@ -43,26 +44,24 @@ function decode(cursor: string): { s: string; f: string } | null {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
     const o = v as { s?: unknown; f?: unknown }
-    return typeof v === 'object' && v !== null && typeof o.s === 'string' && START.test(o.s) && typeof o.f === 'string' ? { s: o.s, f: o.f } : null
+    return typeof v === 'object' && v !== null && typeof o.s === 'string' && START.test(o.s) && typeof o.f === 'string'
+      ? { s: o.s, f: o.f }
+      : null
   } catch {
     return null
   }
 }
 
 /** The next-page request (relative to /data/core/ups/access) for a cursor of this customer. */
-export function cursorToHref(cursor: string, identity: NormalisedIdentity, limit: number, salt: string, mergePolicyId: string | null): string {
+export function cursorToHref(
+  cursor: string,
+  identity: NormalisedIdentity,
+  limit: number,
+  salt: string,
+  mergePolicyId: string | null
+): string {
   const decoded = decode(cursor)
   // The cursor must be for the customer named in the request (the audit line names that one).
   if (!decoded || decoded.f !== binding(identity, salt)) throw invalid()
-  const q = new URLSearchParams({
-    'schema.name': '_xdm.context.experienceevent',
-    'relatedSchema.name': '_xdm.context.profile',
-    relatedEntityId: identity.id,
-    relatedEntityIdNS: identity.aepNamespace,
-    start: decoded.s,
-    limit: String(limit),
-    orderby: '-timestamp'
-  })
-  if (mergePolicyId) q.set('mergePolicyId', mergePolicyId)
-  return `/entities?${q}`
+  return eventsPath(identity, limit, mergePolicyId, decoded.s)
 }

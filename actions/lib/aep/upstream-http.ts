@@ -34,7 +34,12 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Sends the request once; network failures and timeouts become UpstreamErrors, HTTP statuses do not. */
-export async function exchange(service: UpstreamService, req: HttpRequest, timeoutMs: number, fetchImpl: FetchLike = fetch): Promise<HttpAnswer> {
+export async function exchange(
+  service: UpstreamService,
+  req: HttpRequest,
+  timeoutMs: number,
+  fetchImpl: FetchLike = fetch
+): Promise<HttpAnswer> {
   const signal = AbortSignal.timeout(Math.max(1, timeoutMs))
   try {
     const res = await fetchImpl(req.url, { method: req.method, headers: req.headers, body: req.body, signal })
@@ -44,9 +49,18 @@ export async function exchange(service: UpstreamService, req: HttpRequest, timeo
     // Not `instanceof Error`: fetch rejects with a DOMException, which comes from another realm in some hosts.
     const name = typeof e === 'object' && e !== null && 'name' in e ? String(e.name) : ''
     if (name === 'TimeoutError' || name === 'AbortError') {
-      throw new UpstreamError('UPSTREAM_TIMEOUT', service, `${service} did not answer within ${timeoutMs} ms.`, undefined, undefined, { cause: e })
+      throw new UpstreamError(
+        'UPSTREAM_TIMEOUT',
+        service,
+        `${service} did not answer within ${timeoutMs} ms.`,
+        undefined,
+        undefined,
+        { cause: e }
+      )
     }
-    throw new UpstreamError('UPSTREAM_UNAVAILABLE', service, `${service} could not be reached.`, undefined, undefined, { cause: e })
+    throw new UpstreamError('UPSTREAM_UNAVAILABLE', service, `${service} could not be reached.`, undefined, undefined, {
+      cause: e
+    })
   }
 }
 
@@ -54,7 +68,14 @@ export function parseJson(service: UpstreamService, answer: HttpAnswer): unknown
   try {
     return JSON.parse(answer.text)
   } catch (e) {
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', service, `${service} sent a response that is not valid JSON.`, answer.status, undefined, { cause: e })
+    throw new UpstreamError(
+      'UPSTREAM_BAD_RESPONSE',
+      service,
+      `${service} sent a response that is not valid JSON.`,
+      answer.status,
+      undefined,
+      { cause: e }
+    )
   }
 }
 
@@ -62,7 +83,12 @@ export function parseJson(service: UpstreamService, answer: HttpAnswer): unknown
  * Runs `attempt` until it succeeds, fails permanently, or the policy or the deadline is exhausted.
  * Only transient UpstreamErrors are retried; the wait honours `retryAfterMs` when AEP gives one.
  */
-export async function withRetry<T>(attempt: () => Promise<T>, policy: RetryPolicy, deadline: number, service: UpstreamService = 'AEP'): Promise<T> {
+export async function withRetry<T>(
+  attempt: () => Promise<T>,
+  policy: RetryPolicy,
+  deadline: number,
+  service: UpstreamService = 'AEP'
+): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt()

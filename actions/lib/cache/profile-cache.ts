@@ -7,19 +7,28 @@
  * Entries are kept `staleGrace` seconds past their freshness so that, when AEP fails, an expired
  * view can still be served (marked STALE) instead of an error.
  */
+
+import type { NormalisedIdentity } from '../aep'
 import type { Config } from '../config'
 import { identityHash } from '../observability'
-import type { NormalisedIdentity } from '../input'
-import { MAX_VALUE_BYTES, type StateStore } from './state-store'
 import type { CustomerView } from '../view'
+import { isRecord, keyPart, orgKeyPart, StateNamespace } from './state-namespace'
+import { MAX_VALUE_BYTES, type StateStore } from './state-store'
 
 export interface CacheScope {
   sandbox: string
   mergePolicyId: string | null
 }
 
-interface ViewEntry { v: 1; storedAt: number; view: CustomerView }
-interface PointerEntry { v: 1; ref: string }
+interface ViewEntry {
+  v: 1
+  storedAt: number
+  view: CustomerView
+}
+interface PointerEntry {
+  v: 1
+  ref: string
+}
 type Entry = ViewEntry | PointerEntry
 
 export interface CachedView {
@@ -32,45 +41,68 @@ export interface CachedView {
 const POINTER_NAMESPACES = new Set(['email', 'phone', 'crmid', 'ecid', 'loyaltyid'])
 const MAX_POINTERS = 12
 
-function orgPart(orgId: string): string {
-  return orgId.replace(/@AdobeOrg$/, '').replace(/[^a-zA-Z0-9]/g, '')
-}
+const isEntry = (v: unknown): v is Entry =>
+  isRecord(v) &&
+  v.v === 1 &&
+  (typeof v.ref === 'string' || (typeof v.storedAt === 'number' && isRecord(v.view) && isRecord(v.view.customer)))
 
 export class ProfileCache {
-  constructor(private readonly store: StateStore, private readonly config: Config, private readonly now: () => number = Date.now) {}
+  private readonly entries: StateNamespace<Entry>
 
-  private prefix(scope: CacheScope): string {
-    // Merge policy ids never start with '_', so '_default' (the sandbox's default) cannot collide with one.
-    return `cah1.${orgPart(this.config.aep.orgId)}.${scope.sandbox}.${scope.mergePolicyId ?? '_default'}`
+  constructor(
+    store: StateStore,
+    private readonly config: Config,
+    private readonly now: () => number = Date.now
+  ) {
+    const ttlSeconds = config.cache.profileTtlSeconds + config.cache.staleGraceSeconds
+    this.entries = new StateNamespace(store, {
+      prefix: ['cah1', orgKeyPart(config.aep.orgId)],
+      ttlSeconds,
+      guard: isEntry
+    })
   }
 
+  /** Merge policy ids never start with '_', so '_default' (the sandbox's default) cannot collide with one. */
   key(scope: CacheScope, namespace: string, id: string): string {
-    return `${this.prefix(scope)}.${namespace.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}.${identityHash(this.config.identitySalt, namespace.toLowerCase(), id)}`
+    const ns = namespace.toLowerCase()
+    return this.entries.key(
+      scope.sandbox,
+      scope.mergePolicyId ?? '_default',
+      keyPart(ns),
+      identityHash(this.config.identitySalt, ns, id)
+    )
   }
 
   /** The stored view for this identity (following one pointer), fresh or stale, or null. */
   async read(scope: CacheScope, identity: NormalisedIdentity): Promise<CachedView | null> {
-    let entry = await this.store.get<Entry>(this.key(scope, identity.namespace, identity.id))
-    if (entry && 'ref' in entry && typeof entry.ref === 'string') entry = await this.store.get<Entry>(entry.ref)
-    if (!entry || !('view' in entry) || typeof entry.storedAt !== 'number') return null
+    let entry = await this.entries.getKey(this.key(scope, identity.namespace, identity.id))
+    if (entry && 'ref' in entry) entry = await this.entries.getKey(entry.ref)
+    if (!entry || !('view' in entry)) return null
     const ageMs = Math.max(0, this.now() - entry.storedAt)
-    return { view: entry.view, ageSeconds: Math.floor(ageMs / 1000), fresh: ageMs < this.config.cache.profileTtlSeconds * 1000 }
+    return {
+      view: entry.view,
+      ageSeconds: Math.floor(ageMs / 1000),
+      fresh: ageMs < this.config.cache.profileTtlSeconds * 1000
+    }
   }
 
   /** Stores the view (trimming events to fit the State value limit) and pointers for its other identities. */
   async write(scope: CacheScope, identity: NormalisedIdentity, view: CustomerView): Promise<void> {
-    const ttl = this.config.cache.profileTtlSeconds + this.config.cache.staleGraceSeconds
     if (this.config.cache.profileTtlSeconds <= 0) return
     const key = this.key(scope, identity.namespace, identity.id)
     const fitted = fit(view)
     if (!fitted) return
     const others = view.customer.identities
-      .filter((i) => POINTER_NAMESPACES.has(i.namespace) && !(i.namespace === identity.namespace && i.id === identity.id))
+      .filter(
+        (i) => POINTER_NAMESPACES.has(i.namespace) && !(i.namespace === identity.namespace && i.id === identity.id)
+      )
       .slice(0, MAX_POINTERS)
     // One round trip, not two: a pointer that lands a moment before its view reads as a miss, never as wrong data.
     await Promise.all([
-      this.store.put(key, { v: 1, storedAt: this.now(), view: fitted } satisfies ViewEntry, ttl),
-      ...others.map((i) => this.store.put(this.key(scope, i.namespace, i.id), { v: 1, ref: key } satisfies PointerEntry, ttl))
+      this.entries.putKey(key, { v: 1, storedAt: this.now(), view: fitted } satisfies ViewEntry),
+      ...others.map((i) =>
+        this.entries.putKey(this.key(scope, i.namespace, i.id), { v: 1, ref: key } satisfies PointerEntry)
+      )
     ])
   }
 
@@ -82,15 +114,12 @@ export class ProfileCache {
     const ids = new Map<string, string>([[`${identity.namespace}\u0000${identity.id}`, identity.namespace]])
     const cached = await this.read({ sandbox, mergePolicyId: this.config.aep.mergePolicyId }, identity)
     for (const i of cached?.view.customer.identities ?? []) ids.set(`${i.namespace}\u0000${i.id}`, i.namespace)
+    // The merge-policy segment is a wildcard: entries of every policy go.
     const patterns = [...ids.entries()].map(([k, ns]) => {
       const id = k.slice(ns.length + 1)
-      const exact = this.key({ sandbox, mergePolicyId: 'x' }, ns, id)
-      // Replace the merge-policy segment with a wildcard: entries of every policy go.
-      const parts = exact.split('.')
-      parts[3] = '*'
-      return parts.join('.')
+      return [sandbox, '*', keyPart(ns.toLowerCase()), identityHash(this.config.identitySalt, ns.toLowerCase(), id)]
     })
-    const done = await Promise.all(patterns.map((p) => this.store.deleteMatching(p)))
+    const done = await Promise.all(patterns.map((p) => this.entries.deleteMatching(...p)))
     return done.every(Boolean) ? patterns.length : null
   }
 }

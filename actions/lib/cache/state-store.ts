@@ -3,6 +3,7 @@
  * point of failure: every call is bounded in time, a failure reads as a miss (or a skipped write),
  * and an outage is logged once when it starts and once when it ends — not on every request.
  */
+import { withTimeout } from '../async'
 import type { Logger } from '../observability'
 
 interface AdobeStateLike {
@@ -31,26 +32,28 @@ let downOp: string | null = null
 function init(): Promise<AdobeStateLike> {
   if (!client) {
     client = (async () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const lib = require('@adobe/aio-lib-state') as { init(): Promise<AdobeStateLike> }
       return lib.init()
     })()
-    client.catch(() => { client = null })
+    client.catch(() => {
+      client = null
+    })
   }
   return client
 }
 
 function bounded<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`State call took over ${ms} ms`)), ms) })
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+  return withTimeout(work, ms, () => new Error(`State call took over ${ms} ms`))
 }
 
 export class StateStore {
   /** Reads in flight by key: concurrent readers of one key share one State call (each parses its own copy). */
   private readonly reading = new Map<string, Promise<{ value: string; expiration?: string } | undefined>>()
 
-  constructor(private readonly options: StateOptions, private readonly logger: Logger) {}
+  constructor(
+    private readonly options: StateOptions,
+    private readonly logger: Logger
+  ) {}
 
   private async run<T>(op: string, work: (s: AdobeStateLike) => Promise<T>): Promise<T | undefined> {
     try {
@@ -72,8 +75,11 @@ export class StateStore {
     }
   }
 
-  /** The parsed value, or null on a miss, an unparsable value or any failure. */
-  async get<T>(key: string): Promise<T | null> {
+  /**
+   * The parsed value, or null on a miss, an unparsable value or any failure. Untyped on purpose:
+   * StateNamespace checks the shape of what it reads.
+   */
+  async get(key: string): Promise<unknown> {
     let pending = this.reading.get(key)
     if (!pending) {
       // A value that does not parse is a failing State service (logged like an outage), not a miss.
@@ -86,7 +92,7 @@ export class StateStore {
     }
     const res = await pending
     // Each reader parses its own copy: callers may change what they get.
-    return res && typeof res.value === 'string' ? (JSON.parse(res.value) as T) : null
+    return res && typeof res.value === 'string' ? (JSON.parse(res.value) as unknown) : null
   }
 
   /** Stores `value` as JSON; false when it was too large or the store failed. */

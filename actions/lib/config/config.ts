@@ -3,8 +3,8 @@
  * Business code receives this typed object and never reads `process.env` or raw params.
  */
 import { ConfigError } from '../errors'
-import { parseLogLevel, type LogLevel } from '../observability'
-import { parseInsightMap, type InsightFieldMap } from './insight-map'
+import { type LogLevel, parseLogLevel } from '../observability'
+import { type InsightFieldMap, parseInsightMap } from './insight-map'
 
 export interface Config {
   logLevel: LogLevel
@@ -91,7 +91,8 @@ class Reader {
     }
     const adobe = ADOBE_HOSTS[name].test(u.hostname) && u.protocol === 'https:'
     if (!adobe && !allowedHosts.has(u.hostname.toLowerCase())) {
-      this.problems[name] = "must be an https URL on Adobe's own host for this service, or on a host listed in ALLOWED_UPSTREAM_HOSTS"
+      this.problems[name] =
+        "must be an https URL on Adobe's own host for this service, or on a host listed in ALLOWED_UPSTREAM_HOSTS"
       return fallback
     }
     return v.replace(/\/+$/, '')
@@ -114,21 +115,36 @@ function parseScopes(value: string): string[] {
   if (value.startsWith('[')) {
     try {
       const list: unknown = JSON.parse(value)
-      if (Array.isArray(list)) return list.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim())
-    } catch { /* fall back to the comma list */ }
+      if (Array.isArray(list))
+        return list.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim())
+    } catch {
+      /* fall back to the comma list */
+    }
   }
-  return value.split(',').map((s) => s.trim().replace(/^["[]+|["\]]+$/g, '')).filter(Boolean)
+  return value
+    .split(',')
+    .map((s) => s.trim().replace(/^["[]+|["\]]+$/g, ''))
+    .filter(Boolean)
 }
 
 /** Parses and validates the inputs; throws ConfigError naming every bad variable (never its value). */
 export function parseConfig(params: Params): Config {
   const r = new Reader(params)
-  const allowedHosts = new Set((r.optional('ALLOWED_UPSTREAM_HOSTS') ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+  const allowedHosts = new Set(
+    (r.optional('ALLOWED_UPSTREAM_HOSTS') ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean)
+  )
   const orgId = r.required('IMS_OAUTH_S2S_ORG_ID', ORG_ID, 'must look like XXXXXXXX@AdobeOrg')
   const clientId = r.required('IMS_OAUTH_S2S_CLIENT_ID')
   const sandbox = r.optional('AEP_SANDBOX', SANDBOX, 'must be a lower-case sandbox name') ?? 'prod'
-  const allowed = (r.optional('AEP_ALLOWED_SANDBOXES') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
-  if (allowed.some((s) => !SANDBOX.test(s))) r.problems.AEP_ALLOWED_SANDBOXES = 'must be a comma-separated list of sandbox names'
+  const allowed = (r.optional('AEP_ALLOWED_SANDBOXES') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  if (allowed.some((s) => !SANDBOX.test(s)))
+    r.problems.AEP_ALLOWED_SANDBOXES = 'must be a comma-separated list of sandbox names'
   let insights: InsightFieldMap | undefined
   try {
     insights = parseInsightMap(raw(params, 'INSIGHT_FIELD_MAP'))
@@ -142,7 +158,10 @@ export function parseConfig(params: Params): Config {
       clientId,
       clientSecret: r.required('IMS_OAUTH_S2S_CLIENT_SECRET'),
       orgId,
-      scopes: parseScopes(r.optional('IMS_OAUTH_S2S_SCOPES') ?? 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session')
+      scopes: parseScopes(
+        r.optional('IMS_OAUTH_S2S_SCOPES') ??
+          'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session'
+      )
     },
     aep: {
       baseUrl: r.url('AEP_BASE_URL', 'https://platform.adobe.io', allowedHosts),
@@ -157,10 +176,13 @@ export function parseConfig(params: Params): Config {
       profileTtlSeconds: r.int('CACHE_TTL_SECONDS', 300, 0, 86400),
       staleGraceSeconds: r.int('CACHE_STALE_GRACE_SECONDS', 3600, 0, 604800),
       audienceTtlSeconds: r.int('AUDIENCE_CACHE_TTL_SECONDS', 3600, 0, 604800),
-      stateEndpoint: raw(params, 'AIO_STATE_ENDPOINT') === undefined ? null : r.url('AIO_STATE_ENDPOINT', '', allowedHosts)
+      stateEndpoint:
+        raw(params, 'AIO_STATE_ENDPOINT') === undefined ? null : r.url('AIO_STATE_ENDPOINT', '', allowedHosts)
     },
     insights: insights ?? parseInsightMap(undefined),
-    phoneDefaultCountryCode: r.optional('PHONE_DEFAULT_COUNTRY_CODE', /^[1-9]\d{0,2}$/, 'must be a country calling code such as 1 or 44') ?? '1',
+    phoneDefaultCountryCode:
+      r.optional('PHONE_DEFAULT_COUNTRY_CODE', /^[1-9]\d{0,2}$/, 'must be a country calling code such as 1 or 44') ??
+      '1',
     identitySalt: r.required('IDENTITY_HASH_SALT', /^.{16,}$/, 'must be a random value of at least 16 characters')
   }
   if (Object.keys(r.problems).length > 0) throw new ConfigError(r.problems)

@@ -41,7 +41,8 @@ export function parseInsightMap(json: string | undefined): InsightFieldMap {
   for (const key of PATH_KEYS) {
     const v = o[key]
     if (v === undefined) continue
-    if (typeof v !== 'string' || !PATH.test(v)) throw new Error(`${key} must be a dot path such as _tenant.scores.churn`)
+    if (typeof v !== 'string' || !PATH.test(v))
+      throw new Error(`${key} must be a dot path such as _tenant.scores.churn`)
     map[key] = v
   }
   if (o.bands !== undefined) {
@@ -54,7 +55,8 @@ export function parseInsightMap(json: string | undefined): InsightFieldMap {
     map.bands = { medium, high }
   }
   if (o.defaultCurrency !== undefined) {
-    if (typeof o.defaultCurrency !== 'string' || !/^[A-Z]{3}$/.test(o.defaultCurrency)) throw new Error('defaultCurrency must be an ISO 4217 code')
+    if (typeof o.defaultCurrency !== 'string' || !/^[A-Z]{3}$/.test(o.defaultCurrency))
+      throw new Error('defaultCurrency must be an ISO 4217 code')
     map.defaultCurrency = o.defaultCurrency
   }
   return map

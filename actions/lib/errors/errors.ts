@@ -28,7 +28,11 @@ export class ValidationError extends AppError {
     readonly code: 'INVALID_IDENTITY' | 'INVALID_PARAMETER' | 'INVALID_BODY',
     readonly fields: Record<string, string>
   ) {
-    super(`Invalid request: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}`)
+    super(
+      `Invalid request: ${Object.entries(fields)
+        .map(([f, m]) => `${f}: ${m}`)
+        .join('; ')}`
+    )
   }
   override details(): Record<string, unknown> {
     return { fields: this.fields }
@@ -50,14 +54,20 @@ export class UnauthenticatedError extends AppError {
 
 export class ForbiddenError extends AppError {
   readonly status = 403
-  constructor(readonly code: 'ORG_MISMATCH' | 'FORBIDDEN', message: string) {
+  constructor(
+    readonly code: 'ORG_MISMATCH' | 'FORBIDDEN',
+    message: string
+  ) {
     super(message)
   }
 }
 
 export class NotFoundError extends AppError {
   readonly status = 404
-  constructor(readonly code: 'PROFILE_NOT_FOUND' | 'NOT_FOUND', message: string) {
+  constructor(
+    readonly code: 'PROFILE_NOT_FOUND' | 'NOT_FOUND',
+    message: string
+  ) {
     super(message)
   }
 }
@@ -76,7 +86,9 @@ export class ConfigError extends AppError {
   readonly status = 500
   readonly code = 'CONFIG_INVALID'
   constructor(readonly variables: Record<string, string>) {
-    super(`The action is misconfigured: ${Object.keys(variables).join(', ')}. An administrator must fix the app's settings.`)
+    super(
+      `The action is misconfigured: ${Object.keys(variables).join(', ')}. An administrator must fix the app's settings.`
+    )
   }
   override details(): Record<string, unknown> {
     return { fields: this.variables }
@@ -121,11 +133,17 @@ export class UpstreamError extends AppError {
 
   /** Whether a retry (or a stale cache answer) makes sense: rate limits, outages, timeouts, garbled answers. */
   get transient(): boolean {
-    return this.code === 'UPSTREAM_RATE_LIMITED' || this.code === 'UPSTREAM_UNAVAILABLE' ||
-      this.code === 'UPSTREAM_TIMEOUT' || this.code === 'UPSTREAM_BAD_RESPONSE'
+    return (
+      this.code === 'UPSTREAM_RATE_LIMITED' ||
+      this.code === 'UPSTREAM_UNAVAILABLE' ||
+      this.code === 'UPSTREAM_TIMEOUT' ||
+      this.code === 'UPSTREAM_BAD_RESPONSE'
+    )
   }
 
   override details(): Record<string, unknown> {
-    return this.retryAfterMs !== undefined ? { retryAfterSeconds: Math.max(1, Math.ceil(this.retryAfterMs / 1000)) } : {}
+    return this.retryAfterMs !== undefined
+      ? { retryAfterSeconds: Math.max(1, Math.ceil(this.retryAfterMs / 1000)) }
+      : {}
   }
 }

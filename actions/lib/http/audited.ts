@@ -16,7 +16,11 @@ export interface AuditNotes {
 }
 
 /** Runs `work` and writes exactly one audit line for it, whether it answers or throws. */
-export async function withAudit(ctx: ActionContext, operation: string, work: (notes: AuditNotes) => Promise<ActionResponse>): Promise<ActionResponse> {
+export async function withAudit(
+  ctx: ActionContext,
+  operation: string,
+  work: (notes: AuditNotes) => Promise<ActionResponse>
+): Promise<ActionResponse> {
   const { config, fields: params } = ctx
   const started = performance.now()
   const notes: AuditNotes = { caller: 'unknown', cache: null, outcome: 'ok' }
@@ -37,7 +41,12 @@ export async function withAudit(ctx: ActionContext, operation: string, work: (no
       operation,
       caller: notes.caller,
       org: config.ims.orgId,
-      sandbox: params.sandbox === undefined ? config.aep.sandbox : typeof params.sandbox === 'string' && /^[a-z0-9-]{1,64}$/.test(params.sandbox) ? params.sandbox : 'invalid',
+      sandbox:
+        params.sandbox === undefined
+          ? config.aep.sandbox
+          : typeof params.sandbox === 'string' && /^[a-z0-9-]{1,64}$/.test(params.sandbox)
+            ? params.sandbox
+            : 'invalid',
       namespace: probe.ok ? probe.identity.namespace : null,
       identityHash: probe.ok ? identityHash(config.identitySalt, probe.identity.namespace, probe.identity.id) : null,
       outcome: notes.outcome,

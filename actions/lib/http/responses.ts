@@ -35,12 +35,22 @@ export function errorResponse(err: unknown, logger: Logger, requestId?: string):
     if (err instanceof UnauthenticatedError) extra['WWW-Authenticate'] = 'Bearer realm="Adobe IMS"'
     if (err.status >= 500) logger.error('request failed', { code: err.code, error: err, cause: err.cause })
     else logger.info('request rejected', { code: err.code })
-    return { statusCode: err.status, headers: headers(requestId, extra), body: { error: { ...err.toJSON(), requestId } } }
+    return {
+      statusCode: err.status,
+      headers: headers(requestId, extra),
+      body: { error: { ...err.toJSON(), requestId } }
+    }
   }
   logger.error('unexpected error', { error: err, stack: err instanceof Error ? err.stack : undefined })
   return {
     statusCode: 500,
     headers: headers(requestId),
-    body: { error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Try again; if it persists, give the request id to support.', requestId } }
+    body: {
+      error: {
+        code: 'INTERNAL_ERROR',
+        message: 'Something went wrong on our side. Try again; if it persists, give the request id to support.',
+        requestId
+      }
+    }
   }
 }

@@ -5,13 +5,13 @@
  * error. An endpoint only declares itself: none can exist without the org check.
  */
 import { randomUUID } from 'node:crypto'
-import { parseConfig, type Config, type Params } from '../config'
+import { type Config, type Params, parseConfig } from '../config'
 import { MethodNotAllowedError, UnauthenticatedError } from '../errors'
 import { authorizeCaller, type Caller } from '../ims'
-import { createLogger, parseLogLevel, type Logger } from '../observability'
+import { createLogger, type Logger, parseLogLevel } from '../observability'
 import { getServices, type Services } from '../services'
-import { withAudit, type AuditNotes } from './audited'
-import { errorResponse, type ActionResponse } from './responses'
+import { type AuditNotes, withAudit } from './audited'
+import { type ActionResponse, errorResponse } from './responses'
 import { methodOf, readWebRequest } from './web-request'
 
 /** The request as the shell has checked it (before the caller is known). */
@@ -49,13 +49,19 @@ function bearerOf(headers: Record<string, string>): string {
   const auth = headers.authorization
   if (!auth) throw new UnauthenticatedError('Sign in: the request has no Authorization header with an Adobe IMS token.')
   const bearer = BEARER.exec(auth.trim())
-  if (!bearer?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <Adobe IMS access token>".')
+  if (!bearer?.[1])
+    throw new UnauthenticatedError('The Authorization header must be "Bearer <Adobe IMS access token>".')
   return bearer[1]
 }
 
 async function authorized(ctx: ActionContext, endpoint: Endpoint, notes: AuditNotes): Promise<ActionResponse> {
   const services = getServices(ctx.config)
-  const caller = await authorizeCaller(ctx.callerToken, ctx.headers['x-gw-ims-org-id'], ctx.config.ims.orgId, services.ims)
+  const caller = await authorizeCaller(
+    ctx.callerToken,
+    ctx.headers['x-gw-ims-org-id'],
+    ctx.config.ims.orgId,
+    services.ims
+  )
   notes.caller = caller.id
   return endpoint.handle({ ...ctx, services, caller, notes })
 }
@@ -72,7 +78,14 @@ export function webAction(endpoint: Endpoint): (params: Params) => Promise<Actio
       const request = readWebRequest(params)
       const config = parseConfig(params)
       logger = createLogger(config.logLevel, { action: endpoint.name, requestId })
-      const ctx: ActionContext = { fields: request.fields, config, logger, requestId, headers: request.headers, callerToken: bearerOf(request.headers) }
+      const ctx: ActionContext = {
+        fields: request.fields,
+        config,
+        logger,
+        requestId,
+        headers: request.headers,
+        callerToken: bearerOf(request.headers)
+      }
       const operation = endpoint.audit
       return await (operation
         ? withAudit(ctx, operation, (notes) => authorized(ctx, endpoint, notes))

@@ -13,8 +13,9 @@
  * DO NOT merge these fields into the params, and never read a setting from them: settings come
  * only from the deployment's inputs (config.ts). Request parameters are data, never configuration.
  */
-import { ValidationError } from '../errors'
+
 import type { Params } from '../config'
+import { ValidationError } from '../errors'
 
 export interface WebRequest {
   method: string
@@ -80,14 +81,16 @@ function decodeJson(text: string): unknown {
 
 /** A JSON body's top-level fields; other content types carry no fields, as before. */
 function bodyFieldsOf(raw: unknown, contentType: string): Record<string, unknown> {
-  if (typeof raw !== 'string' || raw.trim() === '' || !/^application\/([a-z.+-]*\+)?json\b/i.test(contentType.trim())) return {}
+  if (typeof raw !== 'string' || raw.trim() === '' || !/^application\/([a-z.+-]*\+)?json\b/i.test(contentType.trim()))
+    return {}
   let body: unknown
   try {
     body = decodeJson(raw.trim())
   } catch {
     throw new ValidationError('INVALID_BODY', { body: 'must be a JSON object' })
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ValidationError('INVALID_BODY', { body: 'must be a JSON object' })
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ValidationError('INVALID_BODY', { body: 'must be a JSON object' })
   return body as Record<string, unknown>
 }
 
@@ -100,10 +103,13 @@ export function readWebRequest(params: Params): WebRequest {
   const headers = headersOf(params)
   const method = methodOf(params)
   const query = queryOf(params.__ow_query)
-  const body = method === 'GET' || method === 'HEAD' ? {} : bodyFieldsOf(params.__ow_body, headers['content-type'] ?? '')
+  const body =
+    method === 'GET' || method === 'HEAD' ? {} : bodyFieldsOf(params.__ow_body, headers['content-type'] ?? '')
   const named = [...Object.keys(query), ...Object.keys(body)].filter(isSettingName)
   if (named.length > 0) {
-    const fields = Object.fromEntries(named.map((n) => [n.slice(0, 64), 'is a setting of the app and cannot be sent with a request']))
+    const fields = Object.fromEntries(
+      named.map((n) => [n.slice(0, 64), 'is a setting of the app and cannot be sent with a request'])
+    )
     throw new ValidationError('INVALID_PARAMETER', fields)
   }
   return { method, headers, fields: { ...query, ...body } }

@@ -30,8 +30,11 @@ function decodeClaims(token: string): Record<string, unknown> {
   if (!part) throw new UnauthenticatedError('The Authorization token is not an Adobe IMS access token.')
   try {
     const claims: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'))
-    if (typeof claims === 'object' && claims !== null && !Array.isArray(claims)) return claims as Record<string, unknown>
-  } catch { /* falls through */ }
+    if (typeof claims === 'object' && claims !== null && !Array.isArray(claims))
+      return claims as Record<string, unknown>
+  } catch {
+    /* falls through */
+  }
   throw new UnauthenticatedError('The Authorization token is not an Adobe IMS access token.')
 }
 
@@ -59,11 +62,20 @@ async function identify(token: string, ims: ImsIdentityApi): Promise<Caller> {
   let orgs: string[] | undefined
   try {
     result = await ims.validate(token)
-    if (result.valid) orgs = typeof result.claims.org === 'string' ? [result.claims.org] : await ims.organizations(token)
+    if (result.valid)
+      orgs = typeof result.claims.org === 'string' ? [result.claims.org] : await ims.organizations(token)
   } catch (e) {
-    throw new UpstreamError('UPSTREAM_UNAVAILABLE', 'IMS', 'Adobe IMS could not confirm who you are. Try again shortly.', undefined, undefined, { cause: e })
+    throw new UpstreamError(
+      'UPSTREAM_UNAVAILABLE',
+      'IMS',
+      'Adobe IMS could not confirm who you are. Try again shortly.',
+      undefined,
+      undefined,
+      { cause: e }
+    )
   }
-  if (!result.valid || !orgs) throw new UnauthenticatedError('Your Adobe IMS session is not valid any more. Sign in again.')
+  if (!result.valid || !orgs)
+    throw new UnauthenticatedError('Your Adobe IMS session is not valid any more. Sign in again.')
   return { id: claimedCaller(result.claims) ?? 'unknown', orgs }
 }
 
@@ -71,7 +83,13 @@ async function identify(token: string, ims: ImsIdentityApi): Promise<Caller> {
  * Resolves the caller of a request and checks they belong to `orgId` (and that the request names
  * that org). Throws UnauthenticatedError (401) or ForbiddenError ORG_MISMATCH (403).
  */
-export async function authorizeCaller(token: string, orgHeader: string | undefined, orgId: string, ims: ImsIdentityApi, now = Date.now()): Promise<Caller> {
+export async function authorizeCaller(
+  token: string,
+  orgHeader: string | undefined,
+  orgId: string,
+  ims: ImsIdentityApi,
+  now = Date.now()
+): Promise<Caller> {
   const claims = decodeClaims(token)
   if (expired(claims, now)) throw new UnauthenticatedError('Your Adobe IMS token has expired. Sign in again.')
   // The IMS that vouched for a token is part of the key: no other answer is ever reused for it.
@@ -82,8 +100,13 @@ export async function authorizeCaller(token: string, orgHeader: string | undefin
     if (validated.size >= MAX_ENTRIES) validated.clear()
     validated.set(key, entry)
   }
-  if (!entry.caller.orgs.includes(orgId)) throw new ForbiddenError('ORG_MISMATCH', 'Your Adobe account does not belong to the organization this app serves.')
-  if (orgHeader !== undefined && orgHeader !== orgId) throw new ForbiddenError('ORG_MISMATCH', 'The x-gw-ims-org-id header names another organization than the one this app serves.')
+  if (!entry.caller.orgs.includes(orgId))
+    throw new ForbiddenError('ORG_MISMATCH', 'Your Adobe account does not belong to the organization this app serves.')
+  if (orgHeader !== undefined && orgHeader !== orgId)
+    throw new ForbiddenError(
+      'ORG_MISMATCH',
+      'The x-gw-ims-org-id header names another organization than the one this app serves.'
+    )
   return entry.caller
 }
 

@@ -2,15 +2,24 @@
  * The calls we make to Adobe IMS, through @adobe/aio-lib-ims with its endpoint pointed at the
  * configured IMS base URL (production IMS, or the local stand-in).
  */
-import { UpstreamError } from '../errors'
-import type { TokenEntry } from './service-token'
+import { withTimeout } from '../async'
 import type { Config } from '../config'
+import { UpstreamError } from '../errors'
 import type { ImsIdentityApi } from './caller-auth'
+import type { TokenEntry } from './service-token'
 
 interface ImsLike {
   endpoint: string
-  getAccessTokenByClientCredentials(clientId: string, clientSecret: string, orgId: string, scopes: string[]): Promise<{ access_token?: { token: string; expiry: number }; payload?: { expires_in?: number } }>
-  validateToken(token: string, clientId?: string): Promise<{ valid: boolean; reason?: string; token?: Record<string, unknown> }>
+  getAccessTokenByClientCredentials(
+    clientId: string,
+    clientSecret: string,
+    orgId: string,
+    scopes: string[]
+  ): Promise<{ access_token?: { token: string; expiry: number }; payload?: { expires_in?: number } }>
+  validateToken(
+    token: string,
+    clientId?: string
+  ): Promise<{ valid: boolean; reason?: string; token?: Record<string, unknown> }>
   getOrganizations(token: string): Promise<unknown>
 }
 
@@ -22,16 +31,15 @@ interface ImsLike {
 export const IMS_TIMEOUT_MS = 5_000
 
 function withinBudget<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new UpstreamError('UPSTREAM_TIMEOUT', 'IMS', `Adobe IMS did not answer within ${IMS_TIMEOUT_MS} ms.`)), IMS_TIMEOUT_MS)
-  })
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+  return withTimeout(
+    work,
+    IMS_TIMEOUT_MS,
+    () => new UpstreamError('UPSTREAM_TIMEOUT', 'IMS', `Adobe IMS did not answer within ${IMS_TIMEOUT_MS} ms.`)
+  )
 }
 
 function ims(baseUrl: string): ImsLike {
   // Loaded on first use: containers that only serve cache hits with cached validations never load it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Ims } = require('@adobe/aio-lib-ims') as { Ims: new (env: string) => ImsLike }
   const client = new Ims('prod')
   client.endpoint = baseUrl
@@ -42,14 +50,26 @@ function ims(baseUrl: string): ImsLike {
 export async function fetchServiceToken(config: Config['ims']): Promise<TokenEntry> {
   let result: Awaited<ReturnType<ImsLike['getAccessTokenByClientCredentials']>>
   try {
-    result = await withinBudget(ims(config.baseUrl).getAccessTokenByClientCredentials(config.clientId, config.clientSecret, config.orgId, config.scopes))
+    result = await withinBudget(
+      ims(config.baseUrl).getAccessTokenByClientCredentials(
+        config.clientId,
+        config.clientSecret,
+        config.orgId,
+        config.scopes
+      )
+    )
   } catch (e) {
     if (e instanceof UpstreamError) throw e
     // aio-lib-ims reports an HTTP failure as "<status> (<text>): <body>"; anything else is the network.
-    const invalid = typeof e === 'object' && e !== null && 'message' in e && /^(400|401|403)\s\(/.test(String(e.message))
-    throw new UpstreamError(invalid ? 'UPSTREAM_AUTH_FAILED' : 'UPSTREAM_UNAVAILABLE', 'IMS',
-      invalid ? 'Adobe IMS refused the app\'s OAuth Server-to-Server credential. An administrator must check the client id and secret.'
-        : 'Adobe IMS could not issue a service token. Try again shortly.')
+    const invalid =
+      typeof e === 'object' && e !== null && 'message' in e && /^(400|401|403)\s\(/.test(String(e.message))
+    throw new UpstreamError(
+      invalid ? 'UPSTREAM_AUTH_FAILED' : 'UPSTREAM_UNAVAILABLE',
+      'IMS',
+      invalid
+        ? "Adobe IMS refused the app's OAuth Server-to-Server credential. An administrator must check the client id and secret."
+        : 'Adobe IMS could not issue a service token. Try again shortly.'
+    )
   }
   const token = result.access_token?.token
   if (!token) throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'IMS', 'Adobe IMS answered without an access token.')
@@ -68,7 +88,11 @@ export function imsIdentityApi(baseUrl: string): ImsIdentityApi {
       const answer: unknown = await withinBudget(ims(baseUrl).validateToken(token))
       // aio-lib-ims hands back unparsable text as a string: that is IMS garbling, not an invalid token.
       if (typeof answer !== 'object' || answer === null || typeof (answer as { valid?: unknown }).valid !== 'boolean') {
-        throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'IMS', 'Adobe IMS answered the token check in an unexpected shape.')
+        throw new UpstreamError(
+          'UPSTREAM_BAD_RESPONSE',
+          'IMS',
+          'Adobe IMS answered the token check in an unexpected shape.'
+        )
       }
       const { valid, token: claims } = answer as { valid: boolean; token?: Record<string, unknown> }
       return { valid, claims: claims ?? {} }
@@ -77,7 +101,10 @@ export function imsIdentityApi(baseUrl: string): ImsIdentityApi {
       const orgs = await withinBudget(ims(baseUrl).getOrganizations(token))
       if (!Array.isArray(orgs)) return []
       return orgs.flatMap((o: unknown) => {
-        const ref = typeof o === 'object' && o !== null ? (o as { orgRef?: { ident?: unknown; authSrc?: unknown } }).orgRef : undefined
+        const ref =
+          typeof o === 'object' && o !== null
+            ? (o as { orgRef?: { ident?: unknown; authSrc?: unknown } }).orgRef
+            : undefined
         return typeof ref?.ident === 'string' && typeof ref.authSrc === 'string' ? [`${ref.ident}@${ref.authSrc}`] : []
       })
     }

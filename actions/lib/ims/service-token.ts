@@ -3,7 +3,6 @@
  * invocation of a warm container (memory), shared with new containers (the State store), renewed a
  * safety margin before it expires, and fetched by a single IMS call however many invocations ask at once.
  */
-import type { TokenSource } from '../aep'
 
 export interface TokenEntry {
   token: string
@@ -21,11 +20,9 @@ export interface TokenStore {
 /** Renew this long before IMS's expiry so a token never dies mid-lookup. */
 export const SAFETY_MARGIN_MS = 10 * 60 * 1000
 
-export class ServiceTokenProvider implements TokenSource {
+export class ServiceTokenProvider {
   private current: TokenEntry | null = null
   private pending: Promise<string> | null = null
-  /** Number of IMS calls made (for logs and the benchmark). */
-  imsCalls = 0
 
   constructor(
     private readonly fetchToken: () => Promise<TokenEntry>,
@@ -39,7 +36,9 @@ export class ServiceTokenProvider implements TokenSource {
 
   async get(): Promise<string> {
     if (this.usable(this.current)) return this.current.token
-    this.pending ??= this.obtain().finally(() => { this.pending = null })
+    this.pending ??= this.obtain().finally(() => {
+      this.pending = null
+    })
     return this.pending
   }
 
@@ -47,7 +46,9 @@ export class ServiceTokenProvider implements TokenSource {
   async refresh(stale: string): Promise<string> {
     if (this.current?.token === stale) {
       this.current = null
-      this.pending ??= this.obtain(true).finally(() => { this.pending = null })
+      this.pending ??= this.obtain(true).finally(() => {
+        this.pending = null
+      })
     }
     return this.get()
   }
@@ -62,7 +63,6 @@ export class ServiceTokenProvider implements TokenSource {
     } else if (this.store) {
       await this.store.drop()
     }
-    this.imsCalls++
     const fresh = await this.fetchToken()
     this.current = fresh
     if (this.store) await this.store.write(fresh)

@@ -5,13 +5,21 @@
 import type { Config } from '../config'
 import { ValidationError } from '../errors'
 import { normaliseIdentity } from './identity'
+import { type FieldErrors, parseEventsLimit, parseMergePolicy, parseSandbox, parseSections, single } from './params'
 import type { LookupRequest } from './requests'
-import { parseEventsLimit, parseMergePolicy, parseSandbox, parseSections, single, type FieldErrors } from './params'
 
 /** `limitField` names the events-limit parameter as the endpoint calls it (`eventsLimit`, or `limit` for customer-events). */
-export function parseLookupRequest(fields: Record<string, unknown>, config: Config, limitField = 'eventsLimit'): LookupRequest {
+export function parseLookupRequest(
+  fields: Record<string, unknown>,
+  config: Config,
+  limitField = 'eventsLimit'
+): LookupRequest {
   const errors: FieldErrors = {}
-  const identity = normaliseIdentity(single(fields.namespace, 'namespace', errors), single(fields.id, 'id', errors), config.phoneDefaultCountryCode)
+  const identity = normaliseIdentity(
+    single(fields.namespace, 'namespace', errors),
+    single(fields.id, 'id', errors),
+    config.phoneDefaultCountryCode
+  )
   if (!identity.ok) errors[identity.field] ??= identity.message
   const sandbox = parseSandbox(fields.sandbox, config, errors)
   const mergePolicyId = parseMergePolicy(fields.mergePolicyId, config, errors)

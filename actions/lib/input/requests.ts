@@ -1,7 +1,7 @@
 /** Validated requests: what the lookups accept once a request has passed the validators. */
 import type { NormalisedIdentity } from '../aep'
-import type { IdentityResult } from './identity'
 import type { Section } from '../view'
+import type { IdentityResult } from './identity'
 
 /** A validated single-customer lookup. */
 export interface LookupRequest {

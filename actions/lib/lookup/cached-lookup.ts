@@ -3,13 +3,13 @@
  * once per container however many identical lookups arrive together (coalescing); when AEP fails
  * with an outage, a timeout or a rate limit, an expired entry is served (STALE) instead of an error.
  */
+
+import { rebindCursor } from '../aep'
+import type { CachedView, ProfileCache } from '../cache'
 import { UpstreamError } from '../errors'
 import type { LookupRequest } from '../input'
-import type { Section } from '../view'
-import { lookupCustomer, type LookupDeps } from './single-lookup'
-import type { CachedView, ProfileCache } from '../cache'
-import type { CacheMeta, CustomerView } from '../view'
-import { rebindCursor } from '../aep'
+import type { CacheMeta, CustomerView, Section } from '../view'
+import { type LookupDeps, lookupCustomer } from './single-lookup'
 
 export interface CachedLookupDeps extends LookupDeps {
   cache: ProfileCache
@@ -33,14 +33,20 @@ export function covers(cached: CustomerView, req: LookupRequest): boolean {
 /** Parts failing for a passing reason make a view incomplete: it is served but never cached. */
 export function cacheable(view: CustomerView): boolean {
   const e = view.meta.events
-  return !view.meta.incomplete?.length && (e.status === 'available' || e.reason === 'EVENTS_LOOKUP_REFUSED' || e.reason === 'NOT_REQUESTED')
+  return (
+    !view.meta.incomplete?.length &&
+    (e.status === 'available' || e.reason === 'EVENTS_LOOKUP_REFUSED' || e.reason === 'NOT_REQUESTED')
+  )
 }
 
 function withCache(view: CustomerView, cache: CacheMeta, req: LookupRequest, salt: string): CustomerView {
   const events = req.sections.has('events') ? view.customer.events.slice(0, req.eventsLimit) : []
   // The stored cursor is bound to the identity the view was first read by; this request may use another.
   const nextCursor = rebindCursor(view.meta.events.nextCursor, req.identity, salt)
-  return { customer: { ...view.customer, events }, meta: { ...view.meta, events: { ...view.meta.events, nextCursor }, cache } }
+  return {
+    customer: { ...view.customer, events },
+    meta: { ...view.meta, events: { ...view.meta.events, nextCursor }, cache }
+  }
 }
 
 export async function cachedLookup(req: LookupRequest, deps: CachedLookupDeps, bypass: boolean): Promise<CustomerView> {
@@ -50,7 +56,11 @@ export async function cachedLookup(req: LookupRequest, deps: CachedLookupDeps, b
     return withCache(stored.view, { status: 'HIT', ageSeconds: stored.ageSeconds }, req, deps.config.identitySalt)
   }
 
-  const flightKey = JSON.stringify([deps.cache.key(scope, req.identity.namespace, req.identity.id), [...req.sections], req.eventsLimit])
+  const flightKey = JSON.stringify([
+    deps.cache.key(scope, req.identity.namespace, req.identity.id),
+    [...req.sections],
+    req.eventsLimit
+  ])
   let flight = inFlight.get(flightKey)
   if (!flight) {
     flight = (async () => {
@@ -67,7 +77,12 @@ export async function cachedLookup(req: LookupRequest, deps: CachedLookupDeps, b
   } catch (e) {
     if (e instanceof UpstreamError && e.transient && stored && covers(stored.view, req)) {
       deps.logger.warn('serving stale view', { code: e.code, ageSeconds: stored.ageSeconds })
-      return withCache(stored.view, { status: 'STALE', ageSeconds: stored.ageSeconds, staleReason: e.code }, req, deps.config.identitySalt)
+      return withCache(
+        stored.view,
+        { status: 'STALE', ageSeconds: stored.ageSeconds, staleReason: e.code },
+        req,
+        deps.config.identitySalt
+      )
     }
     throw e
   }

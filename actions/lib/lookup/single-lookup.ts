@@ -3,17 +3,13 @@
  * parallel and shaped into the customer view. Events are best-effort: when AEP refuses or fails
  * the event lookup, the view still renders with events marked unavailable.
  */
-import type { AepClient, CallOptions } from '../aep'
-import type { AudienceNames } from '../aep'
+import type { AepClient, AudienceNames, CallOptions } from '../aep'
 import type { Config } from '../config'
 import { NotFoundError, UpstreamError, ValidationError } from '../errors'
-import type { Logger } from '../observability'
 import type { LookupRequest } from '../input'
-import { buildCustomer, membershipsOf } from '../view'
-import { toCustomerEvent } from '../view'
-import { hrefToCursor } from '../aep'
-import type { AepEventsPage } from '../aep'
-import type { CustomerEvent, CustomerView, EventsMeta, UpstreamTimings } from '../view'
+import type { Logger } from '../observability'
+import { type CustomerView, membershipsOf, type UpstreamTimings } from '../view'
+import { assembleView, EVENTS_NOT_REQUESTED, eventsFrom, eventsUnavailable } from './assemble-view'
 
 export interface LookupDeps {
   aep: AepClient
@@ -36,12 +32,6 @@ function timed<T>(work: () => Promise<T>): Promise<Settled<T>> {
   )
 }
 
-/** Why events are missing: AEP refused the event lookup outright, or it failed this time. */
-export function eventsFailure(error: unknown): string {
-  if (error instanceof UpstreamError && error.upstreamStatus !== undefined && [400, 403, 404, 422].includes(error.upstreamStatus)) return 'EVENTS_LOOKUP_REFUSED'
-  return error instanceof UpstreamError ? error.code : 'EVENTS_UNAVAILABLE'
-}
-
 /**
  * AEP answers 400 to what passed our checks but not its own: an identity namespace code the org
  * does not have, or a page position it does not know. That is the caller's input, not an outage.
@@ -49,12 +39,10 @@ export function eventsFailure(error: unknown): string {
 export function asInputError(error: unknown, field: 'namespace' | 'cursor'): unknown {
   if (!(error instanceof UpstreamError) || error.upstreamStatus !== 400) return error
   return field === 'namespace'
-    ? new ValidationError('INVALID_IDENTITY', { namespace: 'is not an identity namespace of this sandbox (see the metadata action)' })
-    : new ValidationError('INVALID_PARAMETER', { cursor: 'is not a cursor this customer\'s events returned' })
-}
-
-export function toEvents(page: AepEventsPage): CustomerEvent[] {
-  return page.events.map(toCustomerEvent).filter((e): e is CustomerEvent => e !== null)
+    ? new ValidationError('INVALID_IDENTITY', {
+        namespace: 'is not an identity namespace of this sandbox (see the metadata action)'
+      })
+    : new ValidationError('INVALID_PARAMETER', { cursor: "is not a cursor this customer's events returned" })
 }
 
 export async function lookupCustomer(req: LookupRequest, deps: LookupDeps): Promise<CustomerView> {
@@ -71,7 +59,10 @@ export async function lookupCustomer(req: LookupRequest, deps: LookupDeps): Prom
   const profile = await profileP
   if (!profile.ok) throw asInputError(profile.error, 'namespace')
   if (profile.value === null) {
-    throw new NotFoundError('PROFILE_NOT_FOUND', `No customer profile matches this ${req.identity.namespace} in sandbox "${req.sandbox}".`)
+    throw new NotFoundError(
+      'PROFILE_NOT_FOUND',
+      `No customer profile matches this ${req.identity.namespace} in sandbox "${req.sandbox}".`
+    )
   }
 
   const timings: UpstreamTimings = { profileMs: profile.ms, totalMs: 0 }
@@ -85,32 +76,16 @@ export async function lookupCustomer(req: LookupRequest, deps: LookupDeps): Prom
     timings.audiencesMs = resolved.ms
   }
 
-  let events: CustomerEvent[] = []
-  let eventsMeta: EventsMeta = { status: 'unavailable', reason: 'NOT_REQUESTED', nextCursor: null }
+  let events = EVENTS_NOT_REQUESTED
   if (eventsP) {
     const result = await eventsP
     timings.eventsMs = result.ms
-    if (result.ok) {
-      events = toEvents(result.value).slice(0, req.eventsLimit)
-      eventsMeta = { status: 'available', nextCursor: hrefToCursor(result.value.next, req.identity, deps.config.identitySalt) }
-    } else {
-      const reason = eventsFailure(result.error)
-      deps.logger.warn('events unavailable', { reason, error: result.error })
-      eventsMeta = { status: 'unavailable', reason, nextCursor: null }
+    if (result.ok) events = eventsFrom(result.value, req.identity, req.eventsLimit, deps.config.identitySalt)
+    else {
+      events = eventsUnavailable(result.error)
+      deps.logger.warn('events unavailable', { reason: events.meta.reason, error: result.error })
     }
   }
-
-  const customer = buildCustomer(profile.value, events, names, deps.config.insights)
   timings.totalMs = Math.round(performance.now() - started)
-  return {
-    customer,
-    meta: {
-      sandbox: req.sandbox,
-      mergePolicyId: profile.value.mergePolicyId ?? req.mergePolicyId ?? 'default',
-      fetchedAt: new Date().toISOString(),
-      timings,
-      events: eventsMeta,
-      ...(incomplete.length > 0 ? { incomplete } : {})
-    }
-  }
+  return assembleView({ profile: profile.value, events, names, incomplete, timings }, req, deps.config.insights)
 }

@@ -16,7 +16,6 @@ export interface Logger {
   info(msg: string, fields?: LogFields): void
   warn(msg: string, fields?: LogFields): void
   error(msg: string, fields?: LogFields): void
-  child(fields: LogFields): Logger
 }
 
 export type LogSink = (line: string, level: LogLevel) => void
@@ -30,7 +29,9 @@ let sink: LogSink = defaultSink
 /** Redirects all log lines (tests capture them to scan for leaks). Returns a restore function. */
 export function setLogSink(next: LogSink): () => void {
   sink = next
-  return () => { sink = defaultSink }
+  return () => {
+    sink = defaultSink
+  }
 }
 
 const SECRET_KEY = /token|secret|authorization|password|apikey|api_key|cookie/i
@@ -42,7 +43,10 @@ const PHONE = /(?<![\w+])\+\d{7,15}(?!\w)|(?<!\w)\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{
 const BEARER = /\b(Bearer\s+)?eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g
 
 export function scrubString(value: string): string {
-  return value.replace(BEARER, '<hidden>').replace(EMAIL, (m) => (TECH_ACCOUNT.test(m) ? m : '<email>')).replace(PHONE, '<phone>')
+  return value
+    .replace(BEARER, '<hidden>')
+    .replace(EMAIL, (m) => (TECH_ACCOUNT.test(m) ? m : '<email>'))
+    .replace(PHONE, '<phone>')
 }
 
 function scrub(value: unknown, depth = 0): unknown {
@@ -62,14 +66,18 @@ export function parseLogLevel(value: unknown): LogLevel {
 export function createLogger(level: LogLevel = 'info', base: LogFields = {}): Logger {
   const write = (at: LogLevel, msg: string, fields?: LogFields): void => {
     if (ORDER[at] < ORDER[level]) return
-    const entry = { ts: new Date().toISOString(), level: at, msg: scrubString(msg), ...(scrub({ ...base, ...fields }) as LogFields) }
+    const entry = {
+      ts: new Date().toISOString(),
+      level: at,
+      msg: scrubString(msg),
+      ...(scrub({ ...base, ...fields }) as LogFields)
+    }
     sink(JSON.stringify(entry), at)
   }
   return {
     debug: (m, f) => write('debug', m, f),
     info: (m, f) => write('info', m, f),
     warn: (m, f) => write('warn', m, f),
-    error: (m, f) => write('error', m, f),
-    child: (fields) => createLogger(level, { ...base, ...fields })
+    error: (m, f) => write('error', m, f)
   }
 }

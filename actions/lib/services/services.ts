@@ -3,16 +3,12 @@
  * the State store and the caller-check client. Built once per configuration, so a warm container
  * does no setup work and, while its token is valid, no IMS call.
  */
-import { AepClient } from '../aep'
-import { AudienceNames, type Named, type NameStore } from '../aep'
-import type { ImsIdentityApi } from '../ims'
+import { AepClient, AudienceNames, type NameStore } from '../aep'
+import { audienceNameEntries, keyPart, ProfileCache, StateStore, tokenEntries } from '../cache'
 import type { Config } from '../config'
-import { tokenHash } from '../observability'
-import { fetchServiceToken, imsIdentityApi } from '../ims'
+import type { ImsIdentityApi } from '../ims'
+import { fetchServiceToken, imsIdentityApi, ServiceTokenProvider, type TokenStore } from '../ims'
 import { createLogger } from '../observability'
-import { ProfileCache } from '../cache'
-import { ServiceTokenProvider, type TokenEntry, type TokenStore } from '../ims'
-import { StateStore } from '../cache'
 
 export interface Services {
   aep: AepClient
@@ -35,16 +31,11 @@ function fingerprint(c: Config): string {
 
 /** The service token shared with other containers through State, until its expiry. */
 function stateTokenStore(state: StateStore, config: Config): TokenStore {
-  // Keyed by the whole credential (secret and scopes included): another credential can never read or replace it.
-  const credential = [config.ims.baseUrl, config.ims.clientId, config.ims.clientSecret, config.ims.orgId, ...config.ims.scopes]
-  const key = `cah1.token.${tokenHash(JSON.stringify(credential)).slice(0, 32)}`
+  const { ns, key } = tokenEntries(state, config)
   return {
-    async read() {
-      const e = await state.get<TokenEntry>(key)
-      return e && typeof e.token === 'string' && typeof e.expiresAt === 'number' ? e : null
-    },
+    read: () => ns.getKey(key),
     async write(entry) {
-      await state.put(key, entry, Math.floor((entry.expiresAt - Date.now()) / 1000))
+      await ns.putKey(key, entry, Math.floor((entry.expiresAt - Date.now()) / 1000))
     },
     async drop() {
       await state.delete(key)
@@ -54,14 +45,11 @@ function stateTokenStore(state: StateStore, config: Config): TokenStore {
 
 /** Audience names shared with other containers through State. */
 function stateNameStore(state: StateStore, config: Config): NameStore {
-  const prefix = `cah1.aud.${config.aep.orgId.replace(/[^a-zA-Z0-9]/g, '')}`
+  const ns = audienceNameEntries(state, config)
   return {
-    async get(sandbox, id) {
-      const n = await state.get<Named>(`${prefix}.${sandbox}.${id}`)
-      return n && typeof n.at === 'number' && (typeof n.name === 'string' || n.name === null) ? n : null
-    },
+    get: (sandbox, id) => ns.get(keyPart(sandbox), keyPart(id)),
     async put(sandbox, id, value) {
-      await state.put(`${prefix}.${sandbox}.${id}`, value, config.cache.audienceTtlSeconds)
+      await ns.putKey(ns.key(keyPart(sandbox), keyPart(id)), value)
     }
   }
 }
@@ -77,7 +65,13 @@ export function getServices(config: Config): Services {
   const services: Services = {
     tokens,
     state,
-    aep: new AepClient({ baseUrl: config.aep.baseUrl, apiKey: config.aep.apiKey, orgId: config.aep.orgId, timeoutMs: config.aep.timeoutMs, tokens }),
+    aep: new AepClient({
+      baseUrl: config.aep.baseUrl,
+      apiKey: config.aep.apiKey,
+      orgId: config.aep.orgId,
+      timeoutMs: config.aep.timeoutMs,
+      tokens
+    }),
     audiences: new AudienceNames(config.cache.audienceTtlSeconds * 1000, stateNameStore(state, config)),
     cache: new ProfileCache(state, config),
     ims: imsIdentityApi(config.ims.baseUrl)

@@ -2,22 +2,19 @@
  * Normalises AEP's merged profile into the customer an agent sees. AEP data is untrusted: every
  * field is type-checked, strings are bounded, and a missing field is null, never a crash.
  */
-import type { Address, Attributes, Audience, Customer, CustomerEvent, Identity } from './view-types'
-import { SECTIONS, type Section } from './sections'
-import { isObject, str, type AepProfileEntity, type Json } from '../aep'
+
+import { type AepProfileEntity, isObject, type Json, str } from '../aep'
+import type { InsightFieldMap } from '../config'
 import { readInsights, readPath } from './insights'
-import { type InsightFieldMap } from '../config'
+import { SECTIONS, type Section } from './sections'
+import { printable } from './text'
+import type { Address, Attributes, Audience, Customer, CustomerEvent, Identity } from './view-types'
 
 /** AEP excludes larger graphs from lookups; we never show more than this either. */
 const MAX_IDENTITIES = 50
 const MAX_AUDIENCES = 200
 
-function text(v: unknown, max = 200): string | null {
-  const s = str(v)
-  if (!s) return null
-  const clean = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, max)
-  return clean === '' ? null : clean
-}
+const text = (v: unknown, max = 200): string | null => printable(v, max)
 
 function identitiesOf(entity: Json): Identity[] {
   const out: Identity[] = []
@@ -26,7 +23,12 @@ function identitiesOf(entity: Json): Identity[] {
     if (!Array.isArray(entries)) continue
     for (const e of entries) {
       const id = isObject(e) ? text(e.id, 256) : null
-      if (id) out.push({ namespace: ns.toLowerCase().slice(0, 64), id, primary: isObject(e) && (e.primary === true || e.primary === 'true') })
+      if (id)
+        out.push({
+          namespace: ns.toLowerCase().slice(0, 64),
+          id,
+          primary: isObject(e) && (e.primary === true || e.primary === 'true')
+        })
     }
   }
   // Older profiles list identities as an array (`identities[{id, namespace:{code}}]`).
@@ -34,7 +36,12 @@ function identitiesOf(entity: Json): Identity[] {
     for (const e of entity.identities) {
       const id = isObject(e) ? text(e.id, 256) : null
       const ns = isObject(e) && isObject(e.namespace) ? text(e.namespace.code, 64) : null
-      if (id && ns) out.push({ namespace: ns.toLowerCase(), id, primary: isObject(e) && (e.primary === true || e.primary === 'true') })
+      if (id && ns)
+        out.push({
+          namespace: ns.toLowerCase(),
+          id,
+          primary: isObject(e) && (e.primary === true || e.primary === 'true')
+        })
     }
   }
   return out.slice(0, MAX_IDENTITIES)
@@ -63,7 +70,9 @@ function isoDate(v: unknown): string | null {
 function attributesOf(entity: Json): Attributes {
   const loyalty = isObject(entity.loyalty) ? entity.loyalty : {}
   const points = loyalty.points
-  const tenantSince = Object.entries(entity).find(([k, v]) => k.startsWith('_') && isObject(v) && typeof v.customerSince === 'string')?.[1]
+  const tenantSince = Object.entries(entity).find(
+    ([k, v]) => k.startsWith('_') && isObject(v) && typeof v.customerSince === 'string'
+  )?.[1]
   return {
     loyaltyTier: text(loyalty.tier, 40),
     loyaltyPoints: typeof points === 'number' && Number.isFinite(points) ? points : null,
@@ -80,14 +89,17 @@ export function membershipsOf(entity: Json): Array<Omit<Audience, 'name'>> {
   const out: Array<Omit<Audience, 'name'>> = []
   for (const [id, m] of Object.entries(ups)) {
     if (!isObject(m) || !/^[A-Za-z0-9_-]{1,80}$/.test(id)) continue
-    const status = m.status === 'exited' ? 'exited' : m.status === 'realized' || m.status === 'existing' ? 'realized' : null
+    const status =
+      m.status === 'exited' ? 'exited' : m.status === 'realized' || m.status === 'existing' ? 'realized' : null
     if (!status) continue
     const since = str(m.lastQualificationTime)
     out.push({ id, status, since: since && Number.isFinite(Date.parse(since)) ? new Date(since).toISOString() : null })
   }
   // Current memberships first, then the most recent change.
   return out
-    .sort((a, b) => (a.status === b.status ? (b.since ?? '').localeCompare(a.since ?? '') : a.status === 'realized' ? -1 : 1))
+    .sort((a, b) =>
+      a.status === b.status ? (b.since ?? '').localeCompare(a.since ?? '') : a.status === 'realized' ? -1 : 1
+    )
     .slice(0, MAX_AUDIENCES)
 }
 
@@ -118,7 +130,10 @@ export function buildCustomer(
 }
 
 /** Only the sections a caller asked for (`fields` / `include`), plus the profile id. */
-export function projectCustomer(customer: Customer, sections: ReadonlySet<Section>): Partial<Customer> & { profileId: string } {
+export function projectCustomer(
+  customer: Customer,
+  sections: ReadonlySet<Section>
+): Partial<Customer> & { profileId: string } {
   if (SECTIONS.every((s) => sections.has(s))) return customer
   const out: Partial<Customer> & { profileId: string } = { profileId: customer.profileId }
   for (const s of sections) Object.assign(out, { [s]: customer[s] })

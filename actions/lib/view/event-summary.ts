@@ -2,9 +2,11 @@
  * Turns one XDM ExperienceEvent into a timeline entry an agent reads at a glance:
  * a kind, a channel and a one-line summary such as "Purchased 2 items — $129.90".
  */
-import type { CustomerEvent, EventDetails, EventKind, Money } from './view-types'
-import { isObject, str, type AepEvent, type Json } from '../aep'
+
+import { type AepEvent, isObject, type Json, str } from '../aep'
 import { readPath } from './insights'
+import { printable } from './text'
+import type { CustomerEvent, EventDetails, EventKind, Money } from './view-types'
 
 const KINDS: Array<[RegExp, EventKind]> = [
   [/^commerce\.purchases?$/i, 'purchase'],
@@ -22,11 +24,7 @@ function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined
 }
 
-function text(v: unknown, max = 120): string | undefined {
-  const s = str(v)
-  // AEP data may hold anything: keep one printable line of bounded length.
-  return s ? s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, max) || undefined : undefined
-}
+const text = (v: unknown, max = 120): string | undefined => printable(v, max) ?? undefined
 
 export function formatMoney(m: Money): string {
   try {
@@ -36,7 +34,18 @@ export function formatMoney(m: Money): string {
   }
 }
 
-const CHANNELS: Record<string, string> = { web: 'web', email: 'email', mobile: 'mobile', 'mobile-app': 'mobile', phone: 'phone', 'call-center': 'phone', offline: 'store', instore: 'store', store: 'store', direct: 'direct' }
+const CHANNELS: Record<string, string> = {
+  web: 'web',
+  email: 'email',
+  mobile: 'mobile',
+  'mobile-app': 'mobile',
+  phone: 'phone',
+  'call-center': 'phone',
+  offline: 'store',
+  instore: 'store',
+  store: 'store',
+  direct: 'direct'
+}
 
 function channelOf(e: Json, kind: EventKind): string | null {
   const t = isObject(e.channel) ? str(e.channel._type) : null
@@ -58,7 +67,8 @@ function purchaseDetails(e: Json): EventDetails {
   // Absurd AEP values (1e308 × 2) overflow to Infinity, which JSON turns into null: leave them out.
   if (Number.isFinite(itemCount)) details.itemCount = itemCount
   const value = Math.round(sum * 100) / 100
-  if ((sum > 0 || total !== undefined) && Number.isFinite(value)) details.amount = { value, currency: currency && /^[A-Z]{3}$/.test(currency) ? currency : 'USD' }
+  if ((sum > 0 || total !== undefined) && Number.isFinite(value))
+    details.amount = { value, currency: currency && /^[A-Z]{3}$/.test(currency) ? currency : 'USD' }
   return details
 }
 
@@ -68,14 +78,18 @@ function summarise(kind: EventKind, d: EventDetails, eventType: string): string 
       const items = d.itemCount === 1 ? '1 item' : `${d.itemCount ?? 0} items`
       return d.amount ? `Purchased ${items} — ${formatMoney(d.amount)}` : `Purchased ${items}`
     }
-    case 'email-open': return d.campaign ? `Opened email "${d.campaign}"` : 'Opened a marketing email'
-    case 'email-click': return d.campaign ? `Clicked email "${d.campaign}"` : 'Clicked a marketing email'
-    case 'web-visit': return d.page ? `Visited ${d.page}` : 'Visited the website'
+    case 'email-open':
+      return d.campaign ? `Opened email "${d.campaign}"` : 'Opened a marketing email'
+    case 'email-click':
+      return d.campaign ? `Clicked email "${d.campaign}"` : 'Clicked a marketing email'
+    case 'web-visit':
+      return d.page ? `Visited ${d.page}` : 'Visited the website'
     case 'support-call': {
       const mins = d.durationSeconds !== undefined ? ` (${Math.max(1, Math.round(d.durationSeconds / 60))} min)` : ''
       return d.reason ? `Support call: ${d.reason}${mins}` : `Support call${mins}`
     }
-    default: return text(eventType, 60) ?? 'Activity'
+    default:
+      return text(eventType, 60) ?? 'Activity'
   }
 }
 

@@ -32,9 +32,13 @@ function score(entity: unknown, path: string, bands: InsightFieldMap['bands']): 
 export function readInsights(entity: unknown, map: InsightFieldMap): Insights {
   const value = toNumber(readPath(entity, map.lifetimeValue))
   const currency = readPath(entity, map.lifetimeValueCurrency)
-  const lifetimeValue: Money | null = value === undefined
-    ? null
-    : { value, currency: typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : map.defaultCurrency }
+  const lifetimeValue: Money | null =
+    value === undefined
+      ? null
+      : {
+          value,
+          currency: typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : map.defaultCurrency
+        }
   return {
     lifetimeValue,
     churnPropensity: score(entity, map.churnPropensity, map.bands),

@@ -4,17 +4,28 @@
  */
 import type { AepHandle } from '../../../stand-ins/aep/server'
 import { fixtureSeed, JANE, JANE_EVENTS } from '../fixture-seed'
-import { aepHeaders, entitiesUrl, EVENTS, getJson, obj, PROFILE, startFixtureAep } from '../helpers'
+import { EVENTS, entitiesUrl, getJson, obj, PROFILE, startFixtureAep } from '../helpers'
 
 const JANE_XID = fixtureSeed().profileId(0)
 const ids = (body: unknown): unknown[] => (obj(body).children as Array<Record<string, unknown>>).map((c) => c.entityId)
-const base = { 'schema.name': EVENTS, 'relatedSchema.name': PROFILE, relatedEntityId: JANE.email, relatedEntityIdNS: 'Email' }
+const base = {
+  'schema.name': EVENTS,
+  'relatedSchema.name': PROFILE,
+  relatedEntityId: JANE.email,
+  relatedEntityIdNS: 'Email'
+}
 
 describe('AEP experience-event lookup', () => {
   let aep: AepHandle
-  beforeAll(async () => { aep = await startFixtureAep() })
-  afterAll(async () => { await aep.close() })
-  afterEach(() => { aep.control.eventsLookup = 'enabled' })
+  beforeAll(async () => {
+    aep = await startFixtureAep()
+  })
+  afterAll(async () => {
+    await aep.close()
+  })
+  afterEach(() => {
+    aep.control.eventsLookup = 'enabled'
+  })
 
   it('returns events oldest first by default, newest first with orderby=-timestamp', async () => {
     // Act
@@ -31,9 +42,15 @@ describe('AEP experience-event lookup', () => {
   it('shapes each child like the entities guide', async () => {
     const res = await getJson(entitiesUrl(aep, { ...base, orderby: '-timestamp', limit: '1' }))
     const first = JANE_EVENTS[0]
-    expect(obj(res.body).children).toEqual([{
-      relatedEntityId: JANE_XID, entityId: first?._id, timestamp: Date.parse(first?.timestamp ?? ''), entity: first, lastModifiedAt: first?.timestamp
-    }])
+    expect(obj(res.body).children).toEqual([
+      {
+        relatedEntityId: JANE_XID,
+        entityId: first?._id,
+        timestamp: Date.parse(first?.timestamp ?? ''),
+        entity: first,
+        lastModifiedAt: first?.timestamp
+      }
+    ])
   })
 
   it('pages with limit and a relative _links.next.href the client can follow to the end', async () => {
@@ -68,11 +85,16 @@ describe('AEP experience-event lookup', () => {
 
   it('filters each event to the listed fields', async () => {
     const res = await getJson(entitiesUrl(aep, { ...base, limit: '1', fields: 'eventType,web.webPageDetails.name' }))
-    expect((obj(res.body).children as Array<Record<string, unknown>>)[0]?.entity).toEqual({ eventType: 'commerce.purchases', web: { webPageDetails: { name: 'page-1' } } })
+    expect((obj(res.body).children as Array<Record<string, unknown>>)[0]?.entity).toEqual({
+      eventType: 'commerce.purchases',
+      web: { webPageDetails: { name: 'page-1' } }
+    })
   })
 
   it('looks events up by the profile XID too', async () => {
-    const res = await getJson(entitiesUrl(aep, { 'schema.name': EVENTS, 'relatedSchema.name': PROFILE, relatedEntityId: JANE_XID }))
+    const res = await getJson(
+      entitiesUrl(aep, { 'schema.name': EVENTS, 'relatedSchema.name': PROFILE, relatedEntityId: JANE_XID })
+    )
     expect(ids(res.body)).toHaveLength(5)
   })
 
@@ -85,7 +107,9 @@ describe('AEP experience-event lookup', () => {
   })
 
   it('answers 400 without relatedSchema.name and for a start cursor it never issued', async () => {
-    const noRelated = await getJson(entitiesUrl(aep, { 'schema.name': EVENTS, relatedEntityId: JANE.email, relatedEntityIdNS: 'email' }))
+    const noRelated = await getJson(
+      entitiesUrl(aep, { 'schema.name': EVENTS, relatedEntityId: JANE.email, relatedEntityIdNS: 'email' })
+    )
     const badCursor = await getJson(entitiesUrl(aep, { ...base, start: 'not-a-cursor' }))
     expect([noRelated.status, badCursor.status]).toEqual([400, 400])
   })
@@ -100,7 +124,10 @@ describe('AEP experience-event lookup', () => {
     const overHttp = await getJson(entitiesUrl(aep, base))
     // Assess
     for (const res of [inProcess, overHttp]) {
-      expect(res).toMatchObject({ status: 422, body: { statusCode: '422', message: expect.stringContaining('deprecated') as unknown } })
+      expect(res).toMatchObject({
+        status: 422,
+        body: { statusCode: '422', message: expect.stringContaining('deprecated') as unknown }
+      })
     }
     expect(aep.control.snapshot().settings).toMatchObject({ eventsLookup: 'refused' })
     expect(aep.control.count('entities.events')).toBeGreaterThanOrEqual(2)

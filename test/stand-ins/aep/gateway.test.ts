@@ -14,7 +14,9 @@ describe('AEP gateway checks', () => {
     aep = await startFixtureAep()
     url = entitiesUrl(aep, { 'schema.name': PROFILE, entityId: JANE.email, entityIdNS: 'email' })
   })
-  afterAll(async () => { await aep.close() })
+  afterAll(async () => {
+    await aep.close()
+  })
 
   const without = (name: string): Record<string, string> => {
     const h = aepHeaders()
@@ -45,24 +47,38 @@ describe('AEP gateway checks', () => {
     ['garbage', () => 'not-a-jwt']
   ])('answers 401 401013 for %s', async (_label, token) => {
     const res = await getJson(url, aepHeaders(token()))
-    expect(res).toEqual(expect.objectContaining({ status: 401, body: { error_code: '401013', message: 'Oauth token is not valid' } }))
+    expect(res).toEqual(
+      expect.objectContaining({ status: 401, body: { error_code: '401013', message: 'Oauth token is not valid' } })
+    )
   })
 
   it('answers 403 ForbiddenError when the org header is not the configured org', async () => {
     const res = await getJson(url, { ...aepHeaders(), 'x-gw-ims-org-id': 'OTHER000000000000000000A@AdobeOrg' })
-    expect(res).toMatchObject({ status: 403, body: { message: 'UPS-ACC-1000004: IMS Org is not provisioned.', statusCode: '403' } })
+    expect(res).toMatchObject({
+      status: 403,
+      body: { message: 'UPS-ACC-1000004: IMS Org is not provisioned.', statusCode: '403' }
+    })
   })
 
   it('answers 400 when the org header is missing', async () => {
     const res = await getJson(url, without('x-gw-ims-org-id'))
-    expect(res).toMatchObject({ status: 400, body: { error_code: '400003', message: 'Missing header x-gw-ims-org-id' } })
+    expect(res).toMatchObject({
+      status: 400,
+      body: { error_code: '400003', message: 'Missing header x-gw-ims-org-id' }
+    })
   })
 
   it('answers 400 when x-sandbox-name is missing and 403 when the sandbox is unknown', async () => {
     const missing = await getJson(url, without('x-sandbox-name'))
     const unknown = await getJson(url, aepHeaders(serviceToken(), 'staging'))
-    expect(missing).toMatchObject({ status: 400, body: { statusCode: '400', message: expect.stringContaining('x-sandbox-name') as unknown } })
-    expect(unknown).toMatchObject({ status: 403, body: { statusCode: '403', message: expect.stringContaining('staging') as unknown } })
+    expect(missing).toMatchObject({
+      status: 400,
+      body: { statusCode: '400', message: expect.stringContaining('x-sandbox-name') as unknown }
+    })
+    expect(unknown).toMatchObject({
+      status: 403,
+      body: { statusCode: '403', message: expect.stringContaining('staging') as unknown }
+    })
   })
 
   it('turns a valid token into 401013 after control.revokeTokens()', async () => {
@@ -83,9 +99,17 @@ describe('AEP gateway checks', () => {
   it('answers 401013 when the acceptToken hook vetoes a token', async () => {
     // Prepare
     const seen: string[] = []
-    const vetoed = await startFixtureAep({ acceptToken: (claims) => { seen.push(claims.client_id); return false } })
+    const vetoed = await startFixtureAep({
+      acceptToken: (claims) => {
+        seen.push(claims.client_id)
+        return false
+      }
+    })
     // Act
-    const res = await getJson(entitiesUrl(vetoed, { 'schema.name': PROFILE, entityId: JANE.email, entityIdNS: 'email' }), aepHeaders(serviceToken()))
+    const res = await getJson(
+      entitiesUrl(vetoed, { 'schema.name': PROFILE, entityId: JANE.email, entityIdNS: 'email' }),
+      aepHeaders(serviceToken())
+    )
     await vetoed.close()
     // Assess
     expect(res).toMatchObject({ status: 401, body: { error_code: '401013' } })
@@ -98,6 +122,13 @@ describe('AEP gateway checks', () => {
     // Assess
     expect(res).toMatchObject({ status: 404, body: { error_code: '404050' } })
     const record = aep.control.requests('notFound').at(-1)
-    expect(record?.headers).toEqual({ authorization: 'Bearer', 'x-api-key': CLIENT_ID, 'x-gw-ims-org-id': ORG, 'x-sandbox-name': 'prod', accept: '*/*', 'user-agent': 'node' })
+    expect(record?.headers).toEqual({
+      authorization: 'Bearer',
+      'x-api-key': CLIENT_ID,
+      'x-gw-ims-org-id': ORG,
+      'x-sandbox-name': 'prod',
+      accept: '*/*',
+      'user-agent': 'node'
+    })
   })
 })

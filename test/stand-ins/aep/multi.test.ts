@@ -11,12 +11,19 @@ const seed = fixtureSeed()
 
 describe('AEP multi-entity lookup', () => {
   let aep: AepHandle
-  beforeAll(async () => { aep = await startFixtureAep({ maxIdentitiesPerRequest: 3 }) })
-  afterAll(async () => { await aep.close() })
-
-  const post = (body: unknown, contentType = 'application/json') => getJson(`${aep.url}/data/core/ups/access/entities`, aepHeaders(), {
-    method: 'POST', headers: { 'Content-Type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body)
+  beforeAll(async () => {
+    aep = await startFixtureAep({ maxIdentitiesPerRequest: 3 })
   })
+  afterAll(async () => {
+    await aep.close()
+  })
+
+  const post = (body: unknown, contentType = 'application/json') =>
+    getJson(`${aep.url}/data/core/ups/access/entities`, aepHeaders(), {
+      method: 'POST',
+      headers: { 'Content-Type': contentType },
+      body: typeof body === 'string' ? body : JSON.stringify(body)
+    })
 
   it('returns matched profiles by XID and unmatched identities with an empty entity', async () => {
     // Act
@@ -42,19 +49,33 @@ describe('AEP multi-entity lookup', () => {
     })
     expect(obj(body[ghost])).toEqual({
       requestedIdentity: { entityId: 'ghost@example.com', entityIdNS: { code: 'Email' } },
-      entityId: ghost, mergePolicy: { id: MERGE_POLICY_IDS.prodDefault }, sources: [], tags: [], identityGraph: [], entity: {}
+      entityId: ghost,
+      mergePolicy: { id: MERGE_POLICY_IDS.prodDefault },
+      sources: [],
+      tags: [],
+      identityGraph: [],
+      entity: {}
     })
   })
 
   it('returns a guardrail-excluded profile as an empty entity, not an error', async () => {
-    const res = await post({ schema: { name: PROFILE }, identities: [{ entityId: 'max.many@example.org', entityIdNS: { code: 'email' } }] })
+    const res = await post({
+      schema: { name: PROFILE },
+      identities: [{ entityId: 'max.many@example.org', entityIdNS: { code: 'email' } }]
+    })
     expect(Object.values(obj(res.body)).map((v) => obj(v).entity)).toEqual([{}])
   })
 
   it('answers 400 above the identities-per-request cap', async () => {
-    const identities = ['a', 'b', 'c', 'd'].map((x) => ({ entityId: `${x}@example.com`, entityIdNS: { code: 'email' } }))
+    const identities = ['a', 'b', 'c', 'd'].map((x) => ({
+      entityId: `${x}@example.com`,
+      entityIdNS: { code: 'email' }
+    }))
     const res = await post({ schema: { name: PROFILE }, identities })
-    expect(res).toMatchObject({ status: 400, body: { statusCode: '400', message: expect.stringContaining('At most 3') as unknown } })
+    expect(res).toMatchObject({
+      status: 400,
+      body: { statusCode: '400', message: expect.stringContaining('At most 3') as unknown }
+    })
   })
 
   it('answers 415 without a JSON content type and 400 for an invalid body', async () => {
@@ -65,7 +86,11 @@ describe('AEP multi-entity lookup', () => {
   })
 
   it('answers 422 for an unknown merge policy and counts calls as entities.multi', async () => {
-    const res = await post({ schema: { name: PROFILE }, mergePolicyId: 'nope', identities: [{ entityId: JANE.email, entityIdNS: { code: 'email' } }] })
+    const res = await post({
+      schema: { name: PROFILE },
+      mergePolicyId: 'nope',
+      identities: [{ entityId: JANE.email, entityIdNS: { code: 'email' } }]
+    })
     expect(res).toMatchObject({ status: 422, body: { statusCode: '422' } })
     expect(aep.control.count('entities.multi')).toBeGreaterThanOrEqual(5)
   })

@@ -15,7 +15,9 @@ describe('AEP profile lookup', () => {
     const dev = { ...fixtureSeed(), find: () => undefined }
     aep = await startFixtureAep({ devSeed: dev })
   })
-  afterAll(async () => { await aep.close() })
+  afterAll(async () => {
+    await aep.close()
+  })
 
   const lookup = (params: Record<string, string>, sandbox = 'prod') =>
     getJson(entitiesUrl(aep, { 'schema.name': PROFILE, ...params }), aepHeaders(serviceToken(), sandbox))
@@ -39,7 +41,11 @@ describe('AEP profile lookup', () => {
   })
 
   it.each([
-    ['Email', JANE.email], ['PHONE', JANE.phone], ['CRMID', JANE.crmid], ['ecid', JANE.ecid], ['LoyaltyID', JANE.loyaltyid]
+    ['Email', JANE.email],
+    ['PHONE', JANE.phone],
+    ['CRMID', JANE.crmid],
+    ['ecid', JANE.ecid],
+    ['LoyaltyID', JANE.loyaltyid]
   ])('finds Jane by namespace %s, matching the code case-insensitively', async (ns, id) => {
     const res = await lookup({ entityId: id, entityIdNS: ns })
     expect(res.status).toBe(200)
@@ -55,7 +61,10 @@ describe('AEP profile lookup', () => {
     // Act
     const res = await lookup({ entityId: JANE.email, entityIdNS: 'email', fields: 'person.name.firstName,loyalty' })
     // Assess
-    expect(obj(obj(res.body)[JANE_XID]).entity).toEqual({ person: { name: { firstName: 'Jane' } }, loyalty: { tier: 'gold', points: 1200 } })
+    expect(obj(obj(res.body)[JANE_XID]).entity).toEqual({
+      person: { name: { firstName: 'Jane' } },
+      loyalty: { tier: 'gold', points: 1200 }
+    })
   })
 
   it('answers 404 {"statusCode":"404"} for an unknown identity', async () => {
@@ -74,24 +83,40 @@ describe('AEP profile lookup', () => {
 
   it('answers 422 ResponseErrorContext for an unknown merge policy', async () => {
     const res = await lookup({ entityId: JANE.email, entityIdNS: 'email', mergePolicyId: 'no-such-policy' })
-    expect(res).toMatchObject({ status: 422, body: { statusCode: '422', message: expect.stringContaining('no-such-policy') as unknown } })
+    expect(res).toMatchObject({
+      status: 422,
+      body: { statusCode: '422', message: expect.stringContaining('no-such-policy') as unknown }
+    })
   })
 
   it('answers 422 without mergePolicyId in a sandbox that has no default policy, 200 with one', async () => {
     const without = await lookup({ entityId: JANE.email, entityIdNS: 'email' }, 'nodefault')
-    const withId = await lookup({ entityId: JANE.email, entityIdNS: 'email', mergePolicyId: MERGE_POLICY_IDS.nodefaultOnly }, 'nodefault')
-    expect(without).toMatchObject({ status: 422, body: { statusCode: '422', message: expect.stringContaining('default merge policy') as unknown } })
+    const withId = await lookup(
+      { entityId: JANE.email, entityIdNS: 'email', mergePolicyId: MERGE_POLICY_IDS.nodefaultOnly },
+      'nodefault'
+    )
+    expect(without).toMatchObject({
+      status: 422,
+      body: { statusCode: '422', message: expect.stringContaining('default merge policy') as unknown }
+    })
     expect(obj(obj(withId.body)[JANE_XID]).mergePolicy).toEqual({ id: MERGE_POLICY_IDS.nodefaultOnly })
   })
 
   it('reports only the looked-up identity in identityGraph under the no-stitching policy', async () => {
-    const res = await lookup({ entityId: JANE.email, entityIdNS: 'email', mergePolicyId: MERGE_POLICY_IDS.prodNoStitch })
+    const res = await lookup({
+      entityId: JANE.email,
+      entityIdNS: 'email',
+      mergePolicyId: MERGE_POLICY_IDS.prodNoStitch
+    })
     expect(obj(obj(res.body)[JANE_XID]).identityGraph).toEqual([xidFor('email', JANE.email)])
   })
 
   it('answers 422 for a profile over the 50-identity guardrail', async () => {
     const res = await lookup({ entityId: 'max.many@example.org', entityIdNS: 'email' })
-    expect(res).toMatchObject({ status: 422, body: { statusCode: '422', message: expect.stringContaining('guardrail') as unknown } })
+    expect(res).toMatchObject({
+      status: 422,
+      body: { statusCode: '422', message: expect.stringContaining('guardrail') as unknown }
+    })
   })
 
   it('serves each sandbox from its own seed', async () => {

@@ -12,11 +12,12 @@ const BODY = { hello: 'world', numbers: [1, 2, 3, 4, 5, 6, 7, 8] }
 function startEcho(control = new Control('echo-server')): Promise<StandInHandle<Control>> {
   return startServer({
     control,
-    router: (_method, url) => url.pathname === '/echo'
-      ? { route: 'echo', handle: () => json(200, BODY) }
-      : url.pathname === '/other'
-        ? { route: 'other', handle: () => json(200, { other: true }) }
-        : { route: 'notFound', handle: () => json(404, { missing: true }) },
+    router: (_method, url) =>
+      url.pathname === '/echo'
+        ? { route: 'echo', handle: () => json(200, BODY) }
+        : url.pathname === '/other'
+          ? { route: 'other', handle: () => json(200, { other: true }) }
+          : { route: 'notFound', handle: () => json(404, { missing: true }) },
     faultReplies: {
       tooManyRequests: (ms) => json(429, [{ retryAfterMs: String(ms) }]),
       serverError: (status) => json(status, { status })
@@ -29,8 +30,12 @@ function startEcho(control = new Control('echo-server')): Promise<StandInHandle<
 
 describe('stand-in pipeline', () => {
   let server: StandInHandle<Control>
-  beforeEach(async () => { server = await startEcho() })
-  afterEach(async () => { await server.close() })
+  beforeEach(async () => {
+    server = await startEcho()
+  })
+  afterEach(async () => {
+    await server.close()
+  })
 
   it('counts each route and keeps a record without the authorization value', async () => {
     // Prepare
@@ -44,7 +49,13 @@ describe('stand-in pipeline', () => {
     expect(server.control.count('echo')).toBe(2)
     expect(server.control.count('notFound')).toBe(1)
     const [first] = server.control.requests('echo')
-    expect(first).toMatchObject({ route: 'echo', method: 'GET', path: '/echo?x=1', status: 200, headers: { authorization: 'Bearer', 'x-api-key': 'key-1' } })
+    expect(first).toMatchObject({
+      route: 'echo',
+      method: 'GET',
+      path: '/echo?x=1',
+      status: 200,
+      headers: { authorization: 'Bearer', 'x-api-key': 'key-1' }
+    })
     expect(JSON.stringify(server.control.snapshot())).not.toContain('very-secret-token')
     expect(server.control.snapshot().counters).toEqual({ echo: 2, notFound: 1 })
   })
@@ -119,7 +130,7 @@ describe('stand-in pipeline', () => {
     const size = JSON.stringify(BODY).length
     // Act
     const res = await fetch(`${server.url}/echo`)
-    const body = await res.json() as unknown
+    const body = (await res.json()) as unknown
     // Assess
     expect(body).toEqual(BODY)
     const [record] = server.control.requests('echo')
@@ -129,7 +140,10 @@ describe('stand-in pipeline', () => {
   it('never answers a hanging request and close() still ends it promptly', async () => {
     // Prepare
     server.control.addFault({ route: 'echo', type: 'hang' })
-    const pending = fetch(`${server.url}/echo`).then(() => 'answered', () => 'failed')
+    const pending = fetch(`${server.url}/echo`).then(
+      () => 'answered',
+      () => 'failed'
+    )
     await new Promise((r) => setTimeout(r, 100))
     // Act
     const started = Date.now()
@@ -144,21 +158,34 @@ describe('stand-in pipeline', () => {
 
 describe('/__control over HTTP', () => {
   let server: StandInHandle<Control>
-  beforeEach(async () => { server = await startEcho() })
-  afterEach(async () => { await server.close() })
+  beforeEach(async () => {
+    server = await startEcho()
+  })
+  afterEach(async () => {
+    await server.close()
+  })
 
   it('applies latency and faults from POST and reports them in GET', async () => {
     // Act
     const posted = await fetch(`${server.url}/__control`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ latency: { default: 5, routes: { echo: 30 } }, faults: [{ route: 'echo', type: '503', times: 1 }] })
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        latency: { default: 5, routes: { echo: 30 } },
+        faults: [{ route: 'echo', type: '503', times: 1 }]
+      })
     })
     const faulted = await fetch(`${server.url}/echo`)
-    const snapshot = await (await fetch(`${server.url}/__control`)).json() as Record<string, unknown>
+    const snapshot = (await (await fetch(`${server.url}/__control`)).json()) as Record<string, unknown>
     // Assess
     expect(posted.status).toBe(200)
     expect(faulted.status).toBe(503)
-    expect(snapshot).toMatchObject({ server: 'echo-server', counters: { echo: 1 }, latency: { default: 5, routes: { echo: 30 } }, faults: [] })
+    expect(snapshot).toMatchObject({
+      server: 'echo-server',
+      counters: { echo: 1 },
+      latency: { default: 5, routes: { echo: 30 } },
+      faults: []
+    })
   })
 
   it('resets counters, records and faults on DELETE but keeps latency', async () => {
@@ -175,7 +202,10 @@ describe('/__control over HTTP', () => {
 
   it('rejects an unknown fault type with 400 and changes nothing', async () => {
     // Act
-    const res = await fetch(`${server.url}/__control`, { method: 'POST', body: JSON.stringify({ faults: [{ route: 'echo', type: 'explode' }] }) })
+    const res = await fetch(`${server.url}/__control`, {
+      method: 'POST',
+      body: JSON.stringify({ faults: [{ route: 'echo', type: 'explode' }] })
+    })
     // Assess
     expect(res.status).toBe(400)
     expect(await res.json()).toEqual({ error: expect.stringContaining('fault.type') as unknown })

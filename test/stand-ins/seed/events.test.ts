@@ -4,10 +4,15 @@ const NOW = new Date('2026-04-20T00:00:00Z')
 const YEAR_AGO = NOW.getTime() - 365 * 86_400_000
 const seed = generateSeed({ count: 5000, now: NOW })
 const TYPES = new Set([
-  'commerce.purchases', 'directMarketing.emailOpened', 'directMarketing.emailClicked',
-  'web.webpagedetails.pageViews', 'support.callCompleted'
+  'commerce.purchases',
+  'directMarketing.emailOpened',
+  'directMarketing.emailClicked',
+  'web.webpagedetails.pageViews',
+  'support.callCompleted'
 ])
-const CHANNELS = new Set(['web', 'mobile', 'email', 'offline', 'instore'].map((c) => `https://ns.adobe.com/xdm/channel-types/${c}`))
+const CHANNELS = new Set(
+  ['web', 'mobile', 'email', 'offline', 'instore'].map((c) => `https://ns.adobe.com/xdm/channel-types/${c}`)
+)
 
 describe('events', () => {
   it('are 5–60 per customer, newest first, within the year before now, with unique ids', () => {
@@ -62,7 +67,10 @@ describe('events', () => {
           const items = e.productListItems ?? []
           expect(items.length).toBeGreaterThan(0)
           expect(order?.priceTotal).toBeGreaterThan(0)
-          expect(order?.priceTotal).toBeCloseTo(items.reduce((s, x) => s + x.priceTotal, 0), 2)
+          expect(order?.priceTotal).toBeCloseTo(
+            items.reduce((s, x) => s + x.priceTotal, 0),
+            2
+          )
           for (const it of items) {
             expect(it.quantity).toBeGreaterThanOrEqual(1)
             expect(it.currencyCode).toBe(order?.currencyCode)

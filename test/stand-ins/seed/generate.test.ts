@@ -1,4 +1,4 @@
-import { AUDIENCES, DEFAULT_COUNT, MAX_CUSTOMERS, NAMESPACES, generateSeed } from '../../../stand-ins/seed/generate'
+import { AUDIENCES, DEFAULT_COUNT, generateSeed, MAX_CUSTOMERS, NAMESPACES } from '../../../stand-ins/seed/generate'
 import { emailSafe } from '../../../stand-ins/seed/names'
 import { affinePerm, mix32, unmix32 } from '../../../stand-ins/seed/prng'
 
@@ -66,11 +66,18 @@ describe('generateSeed: options and determinism', () => {
   it('lists about a dozen audiences with stable UUID ids and the AEP namespaces', () => {
     expect(AUDIENCES.length).toBeGreaterThanOrEqual(10)
     expect(new Set(AUDIENCES.map((a) => a.id)).size).toBe(AUDIENCES.length)
-    for (const a of AUDIENCES) expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
-    expect(AUDIENCES.map((a) => a.name)).toEqual(expect.arrayContaining([
-      'High-value loyalists', 'At risk of churn', 'Cart abandoners – 7 days', 'Newsletter engaged',
-      'Recent store visitors', 'zh-Hant speakers — Taipei'
-    ]))
+    for (const a of AUDIENCES)
+      expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(AUDIENCES.map((a) => a.name)).toEqual(
+      expect.arrayContaining([
+        'High-value loyalists',
+        'At risk of churn',
+        'Cart abandoners – 7 days',
+        'Newsletter engaged',
+        'Recent store visitors',
+        'zh-Hant speakers — Taipei'
+      ])
+    )
     const byCode = new Map(NAMESPACES.map((n) => [n.code, n]))
     expect(byCode.get('ECID')).toMatchObject({ id: 4, idType: 'COOKIE', custom: false })
     expect(byCode.get('Email')).toMatchObject({ id: 6, idType: 'EMAIL', custom: false })

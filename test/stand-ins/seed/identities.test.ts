@@ -1,4 +1,4 @@
-import { NS_CODE, generateSeed } from '../../../stand-ins/seed/generate'
+import { generateSeed, NS_CODE } from '../../../stand-ins/seed/generate'
 
 const NOW = new Date('2026-04-20T00:00:00Z')
 const COUNT = 20_000
@@ -73,10 +73,19 @@ describe('identities', () => {
   it('match the identityMap of the profile (AEP namespace codes as keys)', () => {
     for (let i = 0; i < COUNT; i += 211) {
       const map = seed.profile(i).identityMap
-      const fromMap = Object.entries(map).flatMap(([code, list]) => list.map((e) => `${code}:${e.id}`)).sort()
-      const fromSeed = seed.identities(i).map((x) => `${NS_CODE[x.namespace as keyof typeof NS_CODE]}:${x.id}`).sort()
+      const fromMap = Object.entries(map)
+        .flatMap(([code, list]) => list.map((e) => `${code}:${e.id}`))
+        .sort()
+      const fromSeed = seed
+        .identities(i)
+        .map((x) => `${NS_CODE[x.namespace as keyof typeof NS_CODE]}:${x.id}`)
+        .sort()
       expect(fromMap).toEqual(fromSeed)
-      expect(Object.values(map).flat().filter((e) => e.primary === true)).toHaveLength(1)
+      expect(
+        Object.values(map)
+          .flat()
+          .filter((e) => e.primary === true)
+      ).toHaveLength(1)
       expect(map.CRMID?.[0]?.primary).toBe(true)
     }
   })

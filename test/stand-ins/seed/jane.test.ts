@@ -1,4 +1,4 @@
-import { AUDIENCES, JANE_FACTS, generateSeed } from '../../../stand-ins/seed/generate'
+import { AUDIENCES, generateSeed, JANE_FACTS } from '../../../stand-ins/seed/generate'
 import { JANE_DOE, type XdmEvent } from '../../../stand-ins/seed/types'
 
 const NOW = new Date('2026-04-20T00:00:00Z')
@@ -16,18 +16,22 @@ describe('Jane Doe (customer 0)', () => {
   })
 
   it('has her exact identities, with AEP namespace codes in the identityMap', () => {
-    expect(jane.identityMap.Email).toEqual([{ id: 'jane.doe@example.com', primary: false, authenticatedState: 'authenticated' }])
+    expect(jane.identityMap.Email).toEqual([
+      { id: 'jane.doe@example.com', primary: false, authenticatedState: 'authenticated' }
+    ])
     expect(jane.identityMap.Phone?.[0]?.id).toBe('+14155550123')
     expect(jane.identityMap.CRMID).toEqual([{ id: 'CRM-000001', primary: true, authenticatedState: 'authenticated' }])
     expect(jane.identityMap.ECID).toHaveLength(2)
     for (const e of jane.identityMap.ECID ?? []) expect(e.id).toMatch(/^\d{38}$/)
     expect(jane.identityMap.LoyaltyID?.[0]?.id).toMatch(/^\d{10}$/)
     const ids = seed.identities(0)
-    expect(ids).toEqual(expect.arrayContaining([
-      { namespace: 'email', id: JANE_DOE.email },
-      { namespace: 'phone', id: JANE_DOE.phone },
-      { namespace: 'crmid', id: JANE_DOE.crmid }
-    ]))
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        { namespace: 'email', id: JANE_DOE.email },
+        { namespace: 'phone', id: JANE_DOE.phone },
+        { namespace: 'crmid', id: JANE_DOE.crmid }
+      ])
+    )
     for (const { namespace, id } of ids) expect(seed.find(namespace, id)).toBe(0)
   })
 
@@ -61,8 +65,13 @@ describe('Jane Doe (customer 0)', () => {
 
   it('has exactly 24 events of every kind, newest first, within the year before now', () => {
     expect(events).toHaveLength(24)
-    for (const t of ['commerce.purchases', 'directMarketing.emailOpened', 'directMarketing.emailClicked',
-      'web.webpagedetails.pageViews', 'support.callCompleted']) {
+    for (const t of [
+      'commerce.purchases',
+      'directMarketing.emailOpened',
+      'directMarketing.emailClicked',
+      'web.webpagedetails.pageViews',
+      'support.callCompleted'
+    ]) {
       expect(ofType(t).length).toBeGreaterThanOrEqual(1)
     }
     const times = events.map((e) => Date.parse(e.timestamp))
@@ -84,18 +93,21 @@ describe('Jane Doe (customer 0)', () => {
       expect(p.commerce?.order?.priceTotal).toBeCloseTo(sum, 2)
     }
     const channels = new Set(ofType('commerce.purchases').map((p) => p.channel?._type))
-    expect(channels).toEqual(new Set([
-      'https://ns.adobe.com/xdm/channel-types/web',
-      'https://ns.adobe.com/xdm/channel-types/mobile',
-      'https://ns.adobe.com/xdm/channel-types/instore'
-    ]))
+    expect(channels).toEqual(
+      new Set([
+        'https://ns.adobe.com/xdm/channel-types/web',
+        'https://ns.adobe.com/xdm/channel-types/mobile',
+        'https://ns.adobe.com/xdm/channel-types/instore'
+      ])
+    )
     for (const e of [...ofType('directMarketing.emailOpened'), ...ofType('directMarketing.emailClicked')]) {
       expect(e.channel).toEqual({ _type: 'https://ns.adobe.com/xdm/channel-types/email' })
       expect(e._experience?.customerJourneyManagement?.messageExecution?.campaignName).toMatch(/\S+ 20\d\d$/)
       expect(e.identityMap?.Email?.[0]?.id).toBe(JANE_DOE.email)
     }
-    expect(ofType('directMarketing.emailClicked')[0]?._experience?.customerJourneyManagement?.messageExecution?.campaignName)
-      .toBe('Spring Sale 2026')
+    expect(
+      ofType('directMarketing.emailClicked')[0]?._experience?.customerJourneyManagement?.messageExecution?.campaignName
+    ).toBe('Spring Sale 2026')
     for (const e of ofType('web.webpagedetails.pageViews')) {
       expect(e.web?.webPageDetails?.name).toBeTruthy()
       expect(e.web?.webPageDetails?.URL).toMatch(/^https:\/\/www\.example\.com\//)
@@ -115,6 +127,8 @@ describe('Jane Doe (customer 0)', () => {
     const other = generateSeed({ count: 3, seed: 7, now: NOW })
     expect(other.profile(0).personalEmail).toEqual(jane.personalEmail)
     expect(other.profile(0)._demotenant).toEqual(jane._demotenant)
-    expect(other.events(0).map((e) => [e.timestamp, e.eventType])).toEqual(events.map((e) => [e.timestamp, e.eventType]))
+    expect(other.events(0).map((e) => [e.timestamp, e.eventType])).toEqual(
+      events.map((e) => [e.timestamp, e.eventType])
+    )
   })
 })

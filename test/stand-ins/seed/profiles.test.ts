@@ -8,7 +8,10 @@ const profiles: XdmProfile[] = Array.from({ length: COUNT }, (_, i) => seed.prof
 const share = (pred: (p: XdmProfile) => boolean): number => profiles.filter(pred).length / COUNT
 const TWO_DECIMALS = (x: number): boolean => Math.abs(x * 100 - Math.round(x * 100)) < 1e-9
 const POINTS: Record<string, [number, number]> = {
-  bronze: [0, 4999], silver: [5000, 19999], gold: [20000, 49999], platinum: [50000, 149999]
+  bronze: [0, 4999],
+  silver: [5000, 19999],
+  gold: [20000, 49999],
+  platinum: [50000, 149999]
 }
 
 describe('profiles', () => {
@@ -37,13 +40,16 @@ describe('profiles', () => {
     const us = share((p) => p.homeAddress?.countryCode === 'US')
     expect(us).toBeGreaterThan(0.45)
     expect(us).toBeLessThan(0.75)
-    for (const cc of ['TW', 'GB', 'DE', 'AU']) expect(share((p) => p.homeAddress?.countryCode === cc)).toBeGreaterThan(0.03)
+    for (const cc of ['TW', 'GB', 'DE', 'AU'])
+      expect(share((p) => p.homeAddress?.countryCode === cc)).toBeGreaterThan(0.03)
     const languages = new Set(profiles.map((p) => p.preferredLanguage))
-    for (const l of ['en-US', 'zh-TW', 'zh-Hant-TW', 'en-GB', 'de-DE', 'en-AU', 'es-US']) expect(languages.has(l)).toBe(true)
+    for (const l of ['en-US', 'zh-TW', 'zh-Hant-TW', 'en-GB', 'de-DE', 'en-AU', 'es-US'])
+      expect(languages.has(l)).toBe(true)
     const han = profiles.filter((p) => /\p{Script=Han}/u.test(p.person?.name?.fullName ?? ''))
     expect(han.length / COUNT).toBeGreaterThan(0.08)
     expect(han.some((p) => p.preferredLanguage === 'zh-TW' || p.preferredLanguage === 'zh-Hant-TW')).toBe(true)
-    for (const p of han) expect(p.person?.name?.fullName).toBe(`${p.person?.name?.lastName ?? ''}${p.person?.name?.firstName ?? ''}`)
+    for (const p of han)
+      expect(p.person?.name?.fullName).toBe(`${p.person?.name?.lastName ?? ''}${p.person?.name?.firstName ?? ''}`)
     const currencies = new Set(profiles.map((p) => p._demotenant?.clv?.currency).filter(Boolean))
     expect([...currencies].sort()).toEqual(['AUD', 'EUR', 'GBP', 'TWD', 'USD'])
     for (const p of profiles) {

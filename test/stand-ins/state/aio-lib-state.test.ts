@@ -3,7 +3,12 @@
  * AIO_STATE_ENDPOINT when it loads, so it is required after the stand-in has a port.
  */
 import type { AdobeState } from '@adobe/aio-lib-state'
-import { DEFAULT_STATE_API_KEY, DEFAULT_STATE_NAMESPACE, startState, type StateHandle } from '../../../stand-ins/state/server'
+import {
+  DEFAULT_STATE_API_KEY,
+  DEFAULT_STATE_NAMESPACE,
+  type StateHandle,
+  startState
+} from '../../../stand-ins/state/server'
 
 type StateLib = typeof import('@adobe/aio-lib-state')
 
@@ -12,7 +17,9 @@ function loadStateLib(endpoint: string): StateLib {
   process.env.__OW_NAMESPACE = DEFAULT_STATE_NAMESPACE
   process.env.__OW_API_KEY = DEFAULT_STATE_API_KEY
   let lib: StateLib | undefined
-  jest.isolateModules(() => { lib = require('@adobe/aio-lib-state') as StateLib })
+  jest.isolateModules(() => {
+    lib = require('@adobe/aio-lib-state') as StateLib
+  })
   if (!lib) throw new Error('aio-lib-state did not load')
   return lib
 }
@@ -32,7 +39,9 @@ describe('aio-lib-state against the State stand-in', () => {
     await state.deleteAll({ match: '*' })
     server.control.reset()
   })
-  afterAll(async () => { await server.close() })
+  afterAll(async () => {
+    await server.close()
+  })
 
   it('puts and gets a value with its expiration, on the path and method the library uses', async () => {
     // Act
@@ -44,7 +53,10 @@ describe('aio-lib-state against the State stand-in', () => {
       `state.put PUT /containers/${DEFAULT_STATE_NAMESPACE}/data/customer.abc-1?ttl=300`,
       `state.get GET /containers/${DEFAULT_STATE_NAMESPACE}/data/customer.abc-1`
     ])
-    expect(server.control.requests('state.put')[0]?.headers).toMatchObject({ authorization: 'Basic', 'content-type': 'application/octet-stream' })
+    expect(server.control.requests('state.put')[0]?.headers).toMatchObject({
+      authorization: 'Basic',
+      'content-type': 'application/octet-stream'
+    })
   })
 
   it('resolves undefined for a miss and a key past its TTL', async () => {
@@ -87,7 +99,8 @@ describe('aio-lib-state against the State stand-in', () => {
 
   it('lists matching keys across cursor pages and deletes by match', async () => {
     // Prepare: 1 500 keys force a second list call (1 000 scanned per call)
-    for (let i = 0; i < 1500; i++) server.store.put(DEFAULT_STATE_NAMESPACE, `p.${String(i).padStart(4, '0')}`, Buffer.from('v'), 600)
+    for (let i = 0; i < 1500; i++)
+      server.store.put(DEFAULT_STATE_NAMESPACE, `p.${String(i).padStart(4, '0')}`, Buffer.from('v'), 600)
     await state.put('other.1', 'v')
     // Act
     const listed: string[] = []
@@ -101,7 +114,9 @@ describe('aio-lib-state against the State stand-in', () => {
   })
 
   it('rejects a value over 1 MB with ERROR_PAYLOAD_TOO_LARGE', async () => {
-    await expect(state.put('big', 'x'.repeat(1024 * 1024 + 1))).rejects.toMatchObject({ code: 'ERROR_PAYLOAD_TOO_LARGE' })
+    await expect(state.put('big', 'x'.repeat(1024 * 1024 + 1))).rejects.toMatchObject({
+      code: 'ERROR_PAYLOAD_TOO_LARGE'
+    })
     expect(server.control.requests('state.put')[0]?.status).toBe(413)
   })
 
@@ -111,7 +126,10 @@ describe('aio-lib-state against the State stand-in', () => {
     // Act
     const failure = wrong.get('anything').catch((e: unknown) => e)
     // Assess
-    expect(await failure).toMatchObject({ code: 'ERROR_BAD_CREDENTIALS', sdkDetails: { requestId: expect.any(String) as unknown } })
+    expect(await failure).toMatchObject({
+      code: 'ERROR_BAD_CREDENTIALS',
+      sdkDetails: { requestId: expect.any(String) as unknown }
+    })
   })
 
   it('retries an injected 429 itself, honouring Retry-After, and then succeeds', async () => {
@@ -127,10 +145,15 @@ describe('aio-lib-state against the State stand-in', () => {
 
 describe('State stand-in protocol checks', () => {
   let server: StateHandle
-  beforeAll(async () => { server = await startState({ port: 0 }) })
-  afterAll(async () => { await server.close() })
+  beforeAll(async () => {
+    server = await startState({ port: 0 })
+  })
+  afterAll(async () => {
+    await server.close()
+  })
   const auth = { Authorization: `Basic ${Buffer.from(DEFAULT_STATE_API_KEY).toString('base64')}` }
-  const keyUrl = (key: string, query = ''): string => `${server.url}/containers/${DEFAULT_STATE_NAMESPACE}/data/${key}${query}`
+  const keyUrl = (key: string, query = ''): string =>
+    `${server.url}/containers/${DEFAULT_STATE_NAMESPACE}/data/${key}${query}`
 
   it('answers 401 without Basic auth and 403 for an unknown namespace', async () => {
     const none = await fetch(keyUrl('a'))

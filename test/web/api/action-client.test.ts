@@ -1,7 +1,7 @@
 import { createActionClient } from '../../../web-src/src/api/action-client'
-import { ApiError } from '../../../web-src/src/api/api-error'
 import { createActionUrls } from '../../../web-src/src/api/action-urls'
-import { fakeFetch, TEST_URLS, type Handler } from '../support/fake-fetch'
+import { ApiError } from '../../../web-src/src/api/api-error'
+import { fakeFetch, type Handler, TEST_URLS } from '../support/fake-fetch'
 import { errorBody, janeDoe, METADATA } from '../support/fixtures'
 
 const CREDS = { token: 'agent-token', org: 'ORG1@AdobeOrg' }
@@ -13,10 +13,12 @@ function client(routes: Record<string, Handler>, renew?: () => Promise<boolean>)
     fetch: fetch.fn,
     urls: TEST_URLS,
     credentials: () => creds,
-    renewCredentials: renew && (async () => {
-      creds = { ...CREDS, token: 'renewed-token' }
-      return renew()
-    })
+    renewCredentials:
+      renew &&
+      (async () => {
+        creds = { ...CREDS, token: 'renewed-token' }
+        return renew()
+      })
   })
   return { c, fetch }
 }
@@ -39,7 +41,9 @@ describe('action client', () => {
 
     expect(view.customer.name.full).toBe('Jane Doe')
     const [call] = fetch.calls
-    expect(call?.url.toString()).toBe('https://actions.test/api/v1/web/customer-activity-hub/customer-profile?namespace=phone&id=%2B14155550123&sandbox=prod')
+    expect(call?.url.toString()).toBe(
+      'https://actions.test/api/v1/web/customer-activity-hub/customer-profile?namespace=phone&id=%2B14155550123&sandbox=prod'
+    )
     expect(call?.headers).toMatchObject({ authorization: 'Bearer agent-token', 'x-gw-ims-org-id': 'ORG1@AdobeOrg' })
   })
 
@@ -54,7 +58,9 @@ describe('action client', () => {
   it('pages events with the cursor of the previous answer', async () => {
     const { c, fetch } = client({ 'customer-events': () => ({ body: { events: [], nextCursor: null } }) })
 
-    await expect(c.getEvents({ namespace: 'email', id: 'jane.doe@example.com', cursor: 'abc/def==' })).resolves.toEqual({ events: [], nextCursor: null })
+    await expect(c.getEvents({ namespace: 'email', id: 'jane.doe@example.com', cursor: 'abc/def==' })).resolves.toEqual(
+      { events: [], nextCursor: null }
+    )
     expect(fetch.calls[0]?.url.searchParams.get('cursor')).toBe('abc/def==')
   })
 
@@ -66,19 +72,43 @@ describe('action client', () => {
   })
 
   it('turns an ErrorBody into an ApiError with its code, fields and request id', async () => {
-    const { c } = client({ 'customer-profile': () => ({ status: 400, body: errorBody('INVALID_IDENTITY', 'bad', { fields: { id: 'must be an e-mail address' } }) }) })
+    const { c } = client({
+      'customer-profile': () => ({
+        status: 400,
+        body: errorBody('INVALID_IDENTITY', 'bad', { fields: { id: 'must be an e-mail address' } })
+      })
+    })
 
     const err = await rejection(c.getCustomer({ namespace: 'email', id: 'nope' }))
 
-    expect(err).toMatchObject({ code: 'INVALID_IDENTITY', status: 400, details: { fields: { id: 'must be an e-mail address' }, requestId: 'req-err-1' } })
+    expect(err).toMatchObject({
+      code: 'INVALID_IDENTITY',
+      status: 400,
+      details: { fields: { id: 'must be an e-mail address' }, requestId: 'req-err-1' }
+    })
   })
 
   it('reports how long to wait when rate limited, from the body or the Retry-After header', async () => {
-    const fromBody = client({ 'customer-profile': () => ({ status: 429, body: errorBody('UPSTREAM_RATE_LIMITED', 'slow down', { retryAfterSeconds: 7 }) }) })
-    const fromHeader = client({ 'customer-profile': () => ({ status: 429, body: errorBody('UPSTREAM_RATE_LIMITED'), headers: { 'Retry-After': '12' } }) })
+    const fromBody = client({
+      'customer-profile': () => ({
+        status: 429,
+        body: errorBody('UPSTREAM_RATE_LIMITED', 'slow down', { retryAfterSeconds: 7 })
+      })
+    })
+    const fromHeader = client({
+      'customer-profile': () => ({
+        status: 429,
+        body: errorBody('UPSTREAM_RATE_LIMITED'),
+        headers: { 'Retry-After': '12' }
+      })
+    })
 
-    expect((await rejection(fromBody.c.getCustomer({ namespace: 'email', id: 'a@b.co' }))).details.retryAfterSeconds).toBe(7)
-    expect((await rejection(fromHeader.c.getCustomer({ namespace: 'email', id: 'a@b.co' }))).details.retryAfterSeconds).toBe(12)
+    expect(
+      (await rejection(fromBody.c.getCustomer({ namespace: 'email', id: 'a@b.co' }))).details.retryAfterSeconds
+    ).toBe(7)
+    expect(
+      (await rejection(fromHeader.c.getCustomer({ namespace: 'email', id: 'a@b.co' }))).details.retryAfterSeconds
+    ).toBe(12)
   })
 
   it('names a gateway page that is not an ErrorBody by its status', async () => {
@@ -94,16 +124,24 @@ describe('action client', () => {
   })
 
   it('reports a failed connection as NETWORK_ERROR', async () => {
-    const { c } = client({ 'customer-profile': () => { throw new TypeError('Failed to fetch') } })
+    const { c } = client({
+      'customer-profile': () => {
+        throw new TypeError('Failed to fetch')
+      }
+    })
 
     expect((await rejection(c.getCustomer({ namespace: 'email', id: 'a@b.co' }))).code).toBe('NETWORK_ERROR')
   })
 
   it('renews the credentials once after a 401 and retries with the new token', async () => {
     let calls = 0
-    const { c, fetch } = client({
-      'customer-profile': () => (++calls === 1 ? { status: 401, body: errorBody('UNAUTHENTICATED') } : { body: janeDoe() })
-    }, async () => true)
+    const { c, fetch } = client(
+      {
+        'customer-profile': () =>
+          ++calls === 1 ? { status: 401, body: errorBody('UNAUTHENTICATED') } : { body: janeDoe() }
+      },
+      async () => true
+    )
 
     await c.getCustomer({ namespace: 'email', id: 'jane.doe@example.com' })
 
@@ -121,13 +159,19 @@ describe('action client', () => {
 
 describe('action URLs', () => {
   it('use the URL aio wrote into config.json', () => {
-    const urls = createActionUrls({ 'customer-activity-hub/metadata': 'https://ns.adobeioruntime.net/api/v1/web/customer-activity-hub/metadata' })
+    const urls = createActionUrls({
+      'customer-activity-hub/metadata': 'https://ns.adobeioruntime.net/api/v1/web/customer-activity-hub/metadata'
+    })
     expect(urls('metadata')).toBe('https://ns.adobeioruntime.net/api/v1/web/customer-activity-hub/metadata')
   })
 
   it('fall back to the page origin when config.json is absent or was built without a namespace', () => {
-    const urls = createActionUrls({ 'customer-activity-hub/metadata': 'https://undefined.adobeio-static.net/api/v1/web/customer-activity-hub/metadata' })
+    const urls = createActionUrls({
+      'customer-activity-hub/metadata': 'https://undefined.adobeio-static.net/api/v1/web/customer-activity-hub/metadata'
+    })
     expect(urls('metadata')).toBe('/api/v1/web/customer-activity-hub/metadata')
-    expect(createActionUrls({}, 'https://localhost:9080')('customer-events')).toBe('https://localhost:9080/api/v1/web/customer-activity-hub/customer-events')
+    expect(createActionUrls({}, 'https://localhost:9080')('customer-events')).toBe(
+      'https://localhost:9080/api/v1/web/customer-activity-hub/customer-events'
+    )
   })
 })

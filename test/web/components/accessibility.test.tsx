@@ -1,5 +1,5 @@
-import axe from 'axe-core'
 import { screen } from '@testing-library/react'
+import axe from 'axe-core'
 import { errorBody, janeDoe } from '../support/fixtures'
 import { renderApp, typeAndEnter } from '../support/render-app'
 
@@ -30,7 +30,13 @@ describe('accessibility (axe-core in jsdom)', () => {
   })
 
   it('finds no serious or critical violations in the customer view', async () => {
-    renderApp({ routes: { 'customer-profile': () => ({ body: janeDoe({ meta: { cache: { status: 'STALE', ageSeconds: 600, staleReason: 'UPSTREAM_UNAVAILABLE' } } }) }) } })
+    renderApp({
+      routes: {
+        'customer-profile': () => ({
+          body: janeDoe({ meta: { cache: { status: 'STALE', ageSeconds: 600, staleReason: 'UPSTREAM_UNAVAILABLE' } } })
+        })
+      }
+    })
     await typeAndEnter('jane.doe@example.com')
     await screen.findByTestId('stale-banner')
 
@@ -47,7 +53,14 @@ describe('accessibility (axe-core in jsdom)', () => {
 
   it('finds no serious or critical violations in the not-found and error views', async () => {
     let calls = 0
-    renderApp({ routes: { 'customer-profile': () => (++calls === 1 ? { status: 404, body: errorBody('PROFILE_NOT_FOUND') } : { status: 502, body: errorBody('UPSTREAM_UNAVAILABLE') }) } })
+    renderApp({
+      routes: {
+        'customer-profile': () =>
+          ++calls === 1
+            ? { status: 404, body: errorBody('PROFILE_NOT_FOUND') }
+            : { status: 502, body: errorBody('UPSTREAM_UNAVAILABLE') }
+      }
+    })
     await typeAndEnter('nobody@example.com')
     await screen.findByTestId('not-found')
     expect(await seriousViolations()).toEqual([])

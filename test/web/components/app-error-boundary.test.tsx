@@ -15,7 +15,9 @@ describe('error boundary', () => {
     const fallback = await screen.findByTestId('app-error-boundary')
     expect(fallback.textContent).toContain('Something went wrong')
     expect(errors).toHaveBeenCalledWith('Customer Activity Hub view failed', expect.any(TypeError), expect.any(String))
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Try again' })) })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    })
     expect(await screen.findByTestId('search-value')).toBeTruthy()
     expect(screen.queryByTestId('app-error-boundary')).toBeNull()
     errors.mockRestore()

@@ -6,16 +6,33 @@ import { errorBody, janeDoe } from '../support/fixtures'
 import { renderApp, typeAndEnter } from '../support/render-app'
 
 const STATUS: Record<string, number> = {
-  INVALID_IDENTITY: 400, INVALID_PARAMETER: 400, UNAUTHENTICATED: 401, ORG_MISMATCH: 403, UPSTREAM_UNPROCESSABLE: 422,
-  UPSTREAM_RATE_LIMITED: 429, UPSTREAM_UNAVAILABLE: 502, UPSTREAM_BAD_RESPONSE: 502, UPSTREAM_AUTH_FAILED: 502,
-  UPSTREAM_TIMEOUT: 504, CONFIG_INVALID: 500, INTERNAL_ERROR: 500
+  INVALID_IDENTITY: 400,
+  INVALID_PARAMETER: 400,
+  UNAUTHENTICATED: 401,
+  ORG_MISMATCH: 403,
+  UPSTREAM_UNPROCESSABLE: 422,
+  UPSTREAM_RATE_LIMITED: 429,
+  UPSTREAM_UNAVAILABLE: 502,
+  UPSTREAM_BAD_RESPONSE: 502,
+  UPSTREAM_AUTH_FAILED: 502,
+  UPSTREAM_TIMEOUT: 504,
+  CONFIG_INVALID: 500,
+  INTERNAL_ERROR: 500
 }
 
 const EXPECTED_TITLE: Record<string, RegExp> = {
-  INVALID_IDENTITY: /identifier is not valid/, INVALID_PARAMETER: /not accepted/, UNAUTHENTICATED: /session has expired/,
-  ORG_MISMATCH: /Wrong organization/, UPSTREAM_UNPROCESSABLE: /cannot show this profile/, UPSTREAM_RATE_LIMITED: /Too many lookups/,
-  UPSTREAM_UNAVAILABLE: /AEP is unavailable/, UPSTREAM_BAD_RESPONSE: /unexpected answer/, UPSTREAM_AUTH_FAILED: /could not sign in to AEP/,
-  UPSTREAM_TIMEOUT: /took too long/, CONFIG_INVALID: /not configured/, INTERNAL_ERROR: /Something went wrong/
+  INVALID_IDENTITY: /identifier is not valid/,
+  INVALID_PARAMETER: /not accepted/,
+  UNAUTHENTICATED: /session has expired/,
+  ORG_MISMATCH: /Wrong organization/,
+  UPSTREAM_UNPROCESSABLE: /cannot show this profile/,
+  UPSTREAM_RATE_LIMITED: /Too many lookups/,
+  UPSTREAM_UNAVAILABLE: /AEP is unavailable/,
+  UPSTREAM_BAD_RESPONSE: /unexpected answer/,
+  UPSTREAM_AUTH_FAILED: /could not sign in to AEP/,
+  UPSTREAM_TIMEOUT: /took too long/,
+  CONFIG_INVALID: /not configured/,
+  INTERNAL_ERROR: /Something went wrong/
 }
 
 describe('customer view states', () => {
@@ -50,7 +67,14 @@ describe('customer view states', () => {
   })
 
   it.each(Object.keys(STATUS))('explains %s in words an agent can act on', async (code) => {
-    renderApp({ routes: { 'customer-profile': () => ({ status: STATUS[code], body: errorBody(code, 'upstream text', { retryAfterSeconds: 30 }) }) } })
+    renderApp({
+      routes: {
+        'customer-profile': () => ({
+          status: STATUS[code],
+          body: errorBody(code, 'upstream text', { retryAfterSeconds: 30 })
+        })
+      }
+    })
 
     await typeAndEnter('jane.doe@example.com')
 
@@ -69,12 +93,19 @@ describe('customer view states', () => {
   it('tells the agent when to retry after a rate limit, and retries on request', async () => {
     let calls = 0
     renderApp({
-      routes: { 'customer-profile': () => (++calls === 1 ? { status: 429, body: errorBody('UPSTREAM_RATE_LIMITED', 'x', { retryAfterSeconds: 30 }) } : { body: janeDoe() }) }
+      routes: {
+        'customer-profile': () =>
+          ++calls === 1
+            ? { status: 429, body: errorBody('UPSTREAM_RATE_LIMITED', 'x', { retryAfterSeconds: 30 }) }
+            : { body: janeDoe() }
+      }
     })
     await typeAndEnter('jane.doe@example.com')
 
     expect((await screen.findByTestId('retry-hint')).textContent).toBe('You can try again in 30 seconds.')
-    await act(async () => { fireEvent.click(screen.getByTestId('error-retry')) })
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('error-retry'))
+    })
 
     expect((await screen.findByTestId('result-heading')).textContent).toBe('Jane Doe')
   })
@@ -104,7 +135,9 @@ describe('customer view states', () => {
 
     const banner = await screen.findByTestId('stale-banner')
     expect(banner.textContent).toContain('Showing saved data')
-    expect(banner.textContent).toContain('AEP could not be reached (AEP took too long), so this is the copy saved 2 hours ago.')
+    expect(banner.textContent).toContain(
+      'AEP could not be reached (AEP took too long), so this is the copy saved 2 hours ago.'
+    )
     expect(screen.getByTestId('cache-age').textContent).toBe('Saved copy, 2 hours ago')
   })
 
@@ -125,7 +158,12 @@ describe('customer view states', () => {
     expect(screen.getByTestId('audiences').textContent).toContain('High value customers · Member · since Nov 2, 2024')
     expect(screen.getByTestId('audiences').textContent).toContain('Audience aud-2 · Exited')
     const events = screen.getAllByTestId('event-item')
-    expect(events.map((e) => e.getAttribute('data-kind'))).toEqual(['purchase', 'email-open', 'support-call', 'web-visit'])
+    expect(events.map((e) => e.getAttribute('data-kind'))).toEqual([
+      'purchase',
+      'email-open',
+      'support-call',
+      'web-visit'
+    ])
     expect(events[0]?.textContent).toBe('Purchase: Purchased 2 items — $129.902 hours ago · via web')
     expect(screen.getByTestId('identities').textContent).toContain('Loyalty ID')
     expect(screen.getByTestId('sandbox-indicator').textContent).toBe('Sandbox: prod')
@@ -144,13 +182,17 @@ describe('customer view states', () => {
   })
 
   it('says so when AEP could not give the events, and still shows the profile', async () => {
-    const view = janeDoe({ meta: { events: { status: 'unavailable', reason: 'EVENTS_LOOKUP_REFUSED', nextCursor: null } } })
+    const view = janeDoe({
+      meta: { events: { status: 'unavailable', reason: 'EVENTS_LOOKUP_REFUSED', nextCursor: null } }
+    })
     view.customer.events = []
     renderApp({ routes: { 'customer-profile': () => ({ body: view }) } })
 
     await typeAndEnter('jane.doe@example.com')
 
-    expect((await screen.findByTestId('events-unavailable')).textContent).toContain('Recent activity could not be loaded from AEP')
+    expect((await screen.findByTestId('events-unavailable')).textContent).toContain(
+      'Recent activity could not be loaded from AEP'
+    )
     expect(screen.getByTestId('result-heading').textContent).toBe('Jane Doe')
     expect(screen.queryByTestId('load-more')).toBeNull()
   })

@@ -4,7 +4,15 @@ import type { Reply } from '../support/fake-fetch'
 import { errorBody, isoAgo, janeDoe } from '../support/fixtures'
 import { renderApp, typeAndEnter } from '../support/render-app'
 
-const olderEvent = { id: 'ev-9', type: 'email-click' as const, xdmEventType: 'directMarketing.emailClicked', timestamp: isoAgo(40 * 24 * 3600 * 1000), channel: 'email', summary: 'Clicked', details: { campaign: 'Winter' } }
+const olderEvent = {
+  id: 'ev-9',
+  type: 'email-click' as const,
+  xdmEventType: 'directMarketing.emailClicked',
+  timestamp: isoAgo(40 * 24 * 3600 * 1000),
+  channel: 'email',
+  summary: 'Clicked',
+  details: { campaign: 'Winter' }
+}
 
 describe('events paging', () => {
   it('loads more events with the cursor and moves focus to the first new one', async () => {
@@ -17,7 +25,9 @@ describe('events paging', () => {
     await typeAndEnter('jane.doe@example.com')
     await screen.findByTestId('result-heading')
 
-    await act(async () => { fireEvent.click(screen.getByTestId('load-more')) })
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('load-more'))
+    })
 
     const items = await screen.findAllByTestId('event-item')
     expect(items).toHaveLength(5)
@@ -41,9 +51,13 @@ describe('events paging', () => {
     await typeAndEnter('jane.doe@example.com')
     await screen.findByTestId('result-heading')
 
-    await act(async () => { fireEvent.click(screen.getByTestId('load-more')) })
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('load-more'))
+    })
 
-    expect((await screen.findByTestId('load-more-error')).textContent).toContain('More activity could not be loaded: AEP took too long')
+    expect((await screen.findByTestId('load-more-error')).textContent).toContain(
+      'More activity could not be loaded: AEP took too long'
+    )
     expect(screen.getAllByTestId('event-item')).toHaveLength(4)
     expect(screen.getByTestId('load-more')).toBeTruthy()
   })
@@ -54,15 +68,18 @@ describe('refresh', () => {
     let calls = 0
     const { fetch } = renderApp({
       routes: {
-        'customer-profile': () => (++calls === 1
-          ? { body: janeDoe({ meta: { cache: { status: 'HIT', ageSeconds: 240 } } }) }
-          : { body: janeDoe({ meta: { cache: { status: 'BYPASS', ageSeconds: 0 } } }) })
+        'customer-profile': () =>
+          ++calls === 1
+            ? { body: janeDoe({ meta: { cache: { status: 'HIT', ageSeconds: 240 } } }) }
+            : { body: janeDoe({ meta: { cache: { status: 'BYPASS', ageSeconds: 0 } } }) }
       }
     })
     await typeAndEnter('jane.doe@example.com')
     expect((await screen.findByTestId('cache-age')).textContent).toBe('Saved copy, 4 minutes ago')
 
-    await act(async () => { fireEvent.click(screen.getByTestId('refresh')) })
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('refresh'))
+    })
 
     expect(screen.getByTestId('cache-age').textContent).toBe('Read from AEP just now')
     expect(fetch.callsTo('customer-profile').map((c) => c.url.searchParams.get('refresh'))).toEqual([null, 'true'])
@@ -75,7 +92,9 @@ describe('refresh', () => {
     await typeAndEnter('jane.doe@example.com')
     await screen.findByTestId('result-heading')
 
-    await act(async () => { fireEvent.click(screen.getByTestId('refresh')) })
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('refresh'))
+    })
     expect(screen.getByTestId('result-heading').textContent).toBe('Jane Doe')
     expect(screen.getByRole('progressbar', { name: 'Refreshing…' })).toBeTruthy()
     await act(async () => second.resolve({ status: 502, body: errorBody('UPSTREAM_UNAVAILABLE') }))

@@ -28,7 +28,10 @@ describe('screen-pop link', () => {
     })
 
     await screen.findByTestId('result-heading')
-    expect(fetch.callsTo('customer-profile').map((c) => c.url.searchParams.get('id'))).toEqual(['+14155550123', 'jane.doe@example.com'])
+    expect(fetch.callsTo('customer-profile').map((c) => c.url.searchParams.get('id'))).toEqual([
+      '+14155550123',
+      'jane.doe@example.com'
+    ])
   })
 
   it('explains an invalid link instead of searching', async () => {

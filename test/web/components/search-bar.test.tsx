@@ -15,15 +15,22 @@ describe('search bar', () => {
     const [call] = fetch.callsTo('customer-profile')
     expect(call?.url.searchParams.get('namespace')).toBe('email')
     expect(call?.url.searchParams.get('id')).toBe('jane.doe@example.com')
-    expect(call?.headers).toMatchObject({ authorization: 'Bearer demo-agent-token', 'x-gw-ims-org-id': 'DEMO0000000000000000000A@AdobeOrg' })
+    expect(call?.headers).toMatchObject({
+      authorization: 'Bearer demo-agent-token',
+      'x-gw-ims-org-id': 'DEMO0000000000000000000A@AdobeOrg'
+    })
   })
 
   it('looks the customer up with the Search button too', async () => {
     const { fetch } = renderApp({ routes: jane })
     await screen.findByTestId('search-value')
-    await act(async () => { fireEvent.change(searchInput(), { target: { value: 'jane.doe@example.com' } }) })
+    await act(async () => {
+      fireEvent.change(searchInput(), { target: { value: 'jane.doe@example.com' } })
+    })
 
-    await act(async () => { fireEvent.click(screen.getByTestId('search-submit')) })
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('search-submit'))
+    })
 
     expect(fetch.callsTo('customer-profile')).toHaveLength(1)
   })
@@ -32,11 +39,15 @@ describe('search bar', () => {
     renderApp()
 
     const picker = await screen.findByTestId('search-namespace')
-    await act(async () => { fireEvent.click(picker) })
+    await act(async () => {
+      fireEvent.click(picker)
+    })
 
     const listbox = await screen.findByRole('listbox')
     await within(listbox).findByRole('option', { name: 'Loyalty ID' })
-    const options = within(listbox).getAllByRole('option').map((o) => o.textContent)
+    const options = within(listbox)
+      .getAllByRole('option')
+      .map((o) => o.textContent)
     expect(options).toEqual(['Email', 'Phone', 'CRM ID', 'ECID', 'Adobe Advertising Cloud', 'Loyalty ID'])
   })
 
@@ -81,7 +92,9 @@ describe('search bar', () => {
 
     const recent = screen.getAllByTestId('recent-lookup').find((b) => b.textContent?.includes('j•••@example.com'))
     if (!recent) throw new Error('recent lookup missing')
-    await act(async () => { fireEvent.click(recent) })
+    await act(async () => {
+      fireEvent.click(recent)
+    })
 
     const ids = fetch.callsTo('customer-profile').map((c) => c.url.searchParams.get('id'))
     expect(ids).toEqual(['jane.doe@example.com', 'someone.else@example.com', 'jane.doe@example.com'])
@@ -94,9 +107,13 @@ describe('search bar', () => {
     const recent = await screen.findByTestId('recent-lookup')
     expect(recent.textContent).toBe('Phone · +1•••••0123, just now')
     expect(recent.getAttribute('data-searchable')).toBe('false')
-    await act(async () => { fireEvent.click(recent) })
+    await act(async () => {
+      fireEvent.click(recent)
+    })
 
-    expect(screen.getByTestId('recent-retype-hint').textContent).toBe('Type the full Phone again to search: full values are not kept after a reload.')
+    expect(screen.getByTestId('recent-retype-hint').textContent).toBe(
+      'Type the full Phone again to search: full values are not kept after a reload.'
+    )
     expect(screen.getByTestId('search-namespace').textContent).toContain('Phone')
     expect(document.activeElement).toBe(searchInput())
     expect(fetch.callsTo('customer-profile')).toHaveLength(0)

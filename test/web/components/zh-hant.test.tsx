@@ -36,11 +36,18 @@ describe('Traditional Chinese (zh-Hant)', () => {
     let calls = 0
     renderApp({
       locale: 'zh-Hant',
-      routes: { 'customer-profile': () => (++calls === 1 ? { status: 404, body: errorBody('PROFILE_NOT_FOUND') } : { status: 429, body: errorBody('UPSTREAM_RATE_LIMITED', 'x', { retryAfterSeconds: 5 }) }) }
+      routes: {
+        'customer-profile': () =>
+          ++calls === 1
+            ? { status: 404, body: errorBody('PROFILE_NOT_FOUND') }
+            : { status: 429, body: errorBody('UPSTREAM_RATE_LIMITED', 'x', { retryAfterSeconds: 5 }) }
+      }
     })
 
     await typeAndEnter('nobody@example.com')
-    expect((await screen.findByTestId('not-found')).textContent).toContain('沒有符合電子郵件「nobody@example.com」的個人資料。')
+    expect((await screen.findByTestId('not-found')).textContent).toContain(
+      '沒有符合電子郵件「nobody@example.com」的個人資料。'
+    )
     await typeAndEnter('busy@example.com')
 
     const alert = await screen.findByTestId('error-message')

@@ -18,14 +18,25 @@ describe('message catalogues', () => {
   })
 
   it('have no empty message', () => {
-    const empty = [...Object.entries(enUS), ...Object.entries(zhHant)].filter(([, text]) => text.trim() === '').map(([key]) => key)
+    const empty = [...Object.entries(enUS), ...Object.entries(zhHant)]
+      .filter(([, text]) => text.trim() === '')
+      .map(([key]) => key)
     expect(empty).toEqual([])
   })
 
   it('translate the zh-Hant messages rather than copying the English', () => {
     // Brand names, identifiers and symbols may stay the same; everything else must differ.
-    const sameOnPurpose = new Set(['language.en-US', 'language.zh-Hant', 'namespace.crmid', 'namespace.ecid', 'common.separator', 'recents.chip'])
-    const copied = Object.keys(enUS).filter((k) => !sameOnPurpose.has(k) && enUS[k as keyof typeof enUS] === zhHant[k as keyof typeof enUS])
+    const sameOnPurpose = new Set([
+      'language.en-US',
+      'language.zh-Hant',
+      'namespace.crmid',
+      'namespace.ecid',
+      'common.separator',
+      'recents.chip'
+    ])
+    const copied = Object.keys(enUS).filter(
+      (k) => !sameOnPurpose.has(k) && enUS[k as keyof typeof enUS] === zhHant[k as keyof typeof enUS]
+    )
     expect(copied).toEqual([])
   })
 })

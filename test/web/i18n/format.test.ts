@@ -1,4 +1,10 @@
-import { formatDate, formatMoney, formatPercent, formatRelativeSeconds, formatRelativeTime } from '../../../web-src/src/i18n/format'
+import {
+  formatDate,
+  formatMoney,
+  formatPercent,
+  formatRelativeSeconds,
+  formatRelativeTime
+} from '../../../web-src/src/i18n/format'
 import { createI18n, interpolate } from '../../../web-src/src/i18n/i18n-context'
 import { eventText } from '../../../web-src/src/lib/event-text'
 import { janeEvents } from '../support/fixtures'

@@ -22,7 +22,11 @@ describe('maskIdentity', () => {
   })
 
   it('never contains the full value', () => {
-    for (const [ns, v] of [['email', 'jane.doe@example.com'], ['phone', '+14155550123'], ['crmid', 'CRM-000123']] as const) {
+    for (const [ns, v] of [
+      ['email', 'jane.doe@example.com'],
+      ['phone', '+14155550123'],
+      ['crmid', 'CRM-000123']
+    ] as const) {
       expect(maskIdentity(ns, v)).not.toContain(v)
     }
   })

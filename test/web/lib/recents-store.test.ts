@@ -3,12 +3,18 @@ import { MAX_RECENTS, RECENTS_KEY, RECENTS_TTL_MS, RecentsStore } from '../../..
 function memoryStorage(): Storage {
   const data = new Map<string, string>()
   return {
-    get length() { return data.size },
+    get length() {
+      return data.size
+    },
     clear: () => data.clear(),
     getItem: (k) => data.get(k) ?? null,
     key: (i) => [...data.keys()][i] ?? null,
-    removeItem: (k) => { data.delete(k) },
-    setItem: (k, v) => { data.set(k, v) }
+    removeItem: (k) => {
+      data.delete(k)
+    },
+    setItem: (k, v) => {
+      data.set(k, v)
+    }
   }
 }
 
@@ -83,7 +89,9 @@ describe('RecentsStore', () => {
 
   it('still works in memory when storage is blocked', () => {
     const blocked = memoryStorage()
-    blocked.setItem = () => { throw new Error('SecurityError') }
+    blocked.setItem = () => {
+      throw new Error('SecurityError')
+    }
     const store = new RecentsStore(blocked)
 
     store.add({ namespace: 'email', id: 'jane.doe@example.com' })

@@ -7,11 +7,17 @@ function framedWindow(href: string): Window {
 describe('module runtime URL', () => {
   it('is taken from ?_mr= when framed by the shell', () => {
     const mr = encodeURIComponent('https://experience.adobe.com/solutions/exc-module-runtime/mr.js')
-    expect(moduleRuntimeUrl(framedWindow(`https://app.example/index.html?_mr=${mr}`))?.hostname).toBe('experience.adobe.com')
+    expect(moduleRuntimeUrl(framedWindow(`https://app.example/index.html?_mr=${mr}`))?.hostname).toBe(
+      'experience.adobe.com'
+    )
   })
 
   it('is refused from other hosts, over http or for non-scripts', () => {
-    for (const bad of ['https://evil.example/mr.js', 'http://experience.adobe.com/mr.js', 'https://experience.adobe.com/mr.css']) {
+    for (const bad of [
+      'https://evil.example/mr.js',
+      'http://experience.adobe.com/mr.js',
+      'https://experience.adobe.com/mr.css'
+    ]) {
       expect(moduleRuntimeUrl(framedWindow(`https://app.example/?_mr=${encodeURIComponent(bad)}`))).toBeNull()
     }
   })

@@ -4,17 +4,38 @@ const SHELL = { ...INITIAL_SHELL_STATE, mode: 'shell' as const }
 
 describe('shell payloads', () => {
   it('make the console ready once the token and org arrive', () => {
-    const state = applyShellPayload(SHELL, { imsToken: 't1', imsOrg: 'ORG@AdobeOrg', locale: 'zh_TW', theme: 'dark', sandbox: { name: 'dev' } })
+    const state = applyShellPayload(SHELL, {
+      imsToken: 't1',
+      imsOrg: 'ORG@AdobeOrg',
+      locale: 'zh_TW',
+      theme: 'dark',
+      sandbox: { name: 'dev' }
+    })
 
-    expect(state).toMatchObject({ status: 'ready', credentials: { token: 't1', org: 'ORG@AdobeOrg' }, locale: 'zh_TW', colorScheme: 'dark', sandbox: 'dev' })
+    expect(state).toMatchObject({
+      status: 'ready',
+      credentials: { token: 't1', org: 'ORG@AdobeOrg' },
+      locale: 'zh_TW',
+      colorScheme: 'dark',
+      sandbox: 'dev'
+    })
   })
 
   it('keep what a later configuration payload does not mention', () => {
-    const ready = applyShellPayload(SHELL, { imsToken: 't1', imsOrg: 'ORG@AdobeOrg', locale: 'en_US', sandbox: { name: 'prod' } })
+    const ready = applyShellPayload(SHELL, {
+      imsToken: 't1',
+      imsOrg: 'ORG@AdobeOrg',
+      locale: 'en_US',
+      sandbox: { name: 'prod' }
+    })
 
     const refreshed = applyShellPayload(ready, { imsToken: 't2' })
 
-    expect(refreshed).toMatchObject({ credentials: { token: 't2', org: 'ORG@AdobeOrg' }, locale: 'en_US', sandbox: 'prod' })
+    expect(refreshed).toMatchObject({
+      credentials: { token: 't2', org: 'ORG@AdobeOrg' },
+      locale: 'en_US',
+      sandbox: 'prod'
+    })
   })
 
   it('stay starting while the token is missing', () => {

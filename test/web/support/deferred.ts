@@ -6,6 +6,8 @@ export interface Deferred<T> {
 
 export function deferred<T>(): Deferred<T> {
   let resolve: (value: T) => void = () => undefined
-  const promise = new Promise<T>((r) => { resolve = r })
+  const promise = new Promise<T>((r) => {
+    resolve = r
+  })
   return { promise, resolve }
 }

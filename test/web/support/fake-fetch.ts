@@ -55,7 +55,9 @@ export interface FakeFetch {
 export function fakeFetch(routes: Record<string, Handler>): FakeFetch {
   const calls: Call[] = []
   const all: Record<string, Handler> = {
-    'agent-token': () => ({ body: { access_token: 'demo-agent-token', token_type: 'bearer', expires_in: 86399, org: DEMO.org } }),
+    'agent-token': () => ({
+      body: { access_token: 'demo-agent-token', token_type: 'bearer', expires_in: 86399, org: DEMO.org }
+    }),
     ...routes
   }
   const fn: FetchLike = async (input, init) => {

@@ -15,13 +15,23 @@ export interface FakeRuntime {
 export function installFakeShell(): FakeRuntime {
   const handlers = new Map<string, Set<Handler>>()
   const runtime: FakeRuntime = {
-    on: (type, handler) => { handlers.set(type, (handlers.get(type) ?? new Set()).add(handler)) },
-    off: (type, handler) => { handlers.get(type)?.delete(handler) },
-    emit: (type, payload) => handlers.get(type)?.forEach((h) => h(payload)),
+    on: (type, handler) => {
+      handlers.set(type, (handlers.get(type) ?? new Set()).add(handler))
+    },
+    off: (type, handler) => {
+      handlers.get(type)?.delete(handler)
+    },
+    emit: (type, payload) => {
+      for (const h of handlers.get(type) ?? []) h(payload)
+    },
     done: jest.fn(),
     listeners: (type) => handlers.get(type)?.size ?? 0
   }
-  Object.defineProperty(window, 'exc-module-runtime', { configurable: true, writable: true, value: { default: () => runtime } })
+  Object.defineProperty(window, 'exc-module-runtime', {
+    configurable: true,
+    writable: true,
+    value: { default: () => runtime }
+  })
   return runtime
 }
 

@@ -14,10 +14,42 @@ export function isoAgo(ms: number): string {
 
 export function janeEvents(): CustomerEvent[] {
   return [
-    { id: 'ev-1', type: 'purchase', xdmEventType: 'commerce.purchases', timestamp: isoAgo(2 * HOUR), channel: 'web', summary: 'Purchased 2 items — $129.90', details: { itemCount: 2, amount: { value: 129.9, currency: 'USD' } } },
-    { id: 'ev-2', type: 'email-open', xdmEventType: 'directMarketing.emailOpened', timestamp: isoAgo(DAY), channel: 'email', summary: 'Opened email "Spring Sale"', details: { campaign: 'Spring Sale' } },
-    { id: 'ev-3', type: 'support-call', xdmEventType: 'support.callCompleted', timestamp: isoAgo(3 * DAY), channel: 'phone', summary: 'Support call: Late delivery (7 min)', details: { reason: 'Late delivery', durationSeconds: 420 } },
-    { id: 'ev-4', type: 'web-visit', xdmEventType: 'web.webpagedetails.pageViews', timestamp: isoAgo(4 * DAY), channel: 'web', summary: 'Visited Running shoes', details: { page: 'Running shoes' } }
+    {
+      id: 'ev-1',
+      type: 'purchase',
+      xdmEventType: 'commerce.purchases',
+      timestamp: isoAgo(2 * HOUR),
+      channel: 'web',
+      summary: 'Purchased 2 items — $129.90',
+      details: { itemCount: 2, amount: { value: 129.9, currency: 'USD' } }
+    },
+    {
+      id: 'ev-2',
+      type: 'email-open',
+      xdmEventType: 'directMarketing.emailOpened',
+      timestamp: isoAgo(DAY),
+      channel: 'email',
+      summary: 'Opened email "Spring Sale"',
+      details: { campaign: 'Spring Sale' }
+    },
+    {
+      id: 'ev-3',
+      type: 'support-call',
+      xdmEventType: 'support.callCompleted',
+      timestamp: isoAgo(3 * DAY),
+      channel: 'phone',
+      summary: 'Support call: Late delivery (7 min)',
+      details: { reason: 'Late delivery', durationSeconds: 420 }
+    },
+    {
+      id: 'ev-4',
+      type: 'web-visit',
+      xdmEventType: 'web.webpagedetails.pageViews',
+      timestamp: isoAgo(4 * DAY),
+      channel: 'web',
+      summary: 'Visited Running shoes',
+      details: { page: 'Running shoes' }
+    }
   ]
 }
 
@@ -37,7 +69,13 @@ export function janeDoe(overrides: { meta?: Partial<CustomerView['meta']> } = {}
         phone: '+14155550123',
         address: { street: '1 Market St', city: 'San Francisco', region: 'CA', postalCode: '94105', country: 'US' }
       },
-      attributes: { loyaltyTier: 'Gold', loyaltyPoints: 12840, customerSince: '2019-03-14', preferredLanguage: 'en-US', birthDate: null },
+      attributes: {
+        loyaltyTier: 'Gold',
+        loyaltyPoints: 12840,
+        customerSince: '2019-03-14',
+        preferredLanguage: 'en-US',
+        birthDate: null
+      },
       insights: {
         lifetimeValue: { value: 4820.5, currency: 'USD' },
         churnPropensity: { score: 0.72, band: 'high' },

@@ -2,11 +2,11 @@
  * Renders the whole console standalone (demo sign-in faked) against a fake fetch, and offers the
  * few interactions the tests share: type an identity, pick an identity type, press Enter.
  */
-import { act, fireEvent, render, screen, within, type RenderResult } from '@testing-library/react'
+import { act, fireEvent, type RenderResult, render, screen, within } from '@testing-library/react'
+import type { Lookup } from '../../../web-src/src/api/types'
 import { App } from '../../../web-src/src/components/app'
 import { RECENTS_KEY, RecentsStore, sharedRecentsStore } from '../../../web-src/src/lib/recents-store'
-import type { Lookup } from '../../../web-src/src/api/types'
-import { DEMO, fakeFetch, TEST_URLS, type FakeFetch, type Handler } from './fake-fetch'
+import { DEMO, type FakeFetch, fakeFetch, type Handler, TEST_URLS } from './fake-fetch'
 import { METADATA } from './fixtures'
 
 export interface RenderOptions {

@@ -21,24 +21,25 @@ Object.defineProperty(window, 'matchMedia', {
 
 // React Aria builds selectors with CSS.escape, which jsdom does not provide.
 if (typeof globalThis.CSS === 'undefined') {
-  const escape = (value: string): string => value.replace(/[^a-zA-Z0-9_-]/g, (ch) => `\\${ch}`)
-  Object.defineProperty(globalThis, 'CSS', { configurable: true, value: { escape, supports: () => false } })
+  const cssEscape = (value: string): string => value.replace(/[^a-zA-Z0-9_-]/g, (ch) => `\\${ch}`)
+  Object.defineProperty(globalThis, 'CSS', { configurable: true, value: { escape: cssEscape, supports: () => false } })
 }
 
 // axe-core measures text on a canvas to spot icon-font ligatures (WCAG 2.5.3 label/name rule).
 // jsdom has no canvas: this one says every glyph is ordinary text, which is true of this app
 // (its icons are SVG), so the rule runs instead of erroring.
 HTMLCanvasElement.prototype.getContext = function getContext(this: HTMLCanvasElement): RenderingContext {
-  const canvas = this
   const context = {
-    canvas,
+    canvas: this,
     font: '',
     textAlign: 'left',
     textBaseline: 'top',
     measureText: (text: string) => ({ width: 10 * text.length }),
     fillText: () => undefined,
     clearRect: () => undefined,
-    getImageData: (_x: number, _y: number, w: number, h: number) => ({ data: new Uint8ClampedArray(Math.max(4, Math.ceil(w) * Math.ceil(h) * 4)).fill(1) })
+    getImageData: (_x: number, _y: number, w: number, h: number) => ({
+      data: new Uint8ClampedArray(Math.max(4, Math.ceil(w) * Math.ceil(h) * 4)).fill(1)
+    })
   }
   return context as unknown as RenderingContext
 } as typeof HTMLCanvasElement.prototype.getContext

@@ -2,8 +2,9 @@
  * The one typed client for the app's actions. Every call carries the caller's IMS token and org;
  * failures reject with an ApiError whose `code` is the action's stable error code.
  */
-import { ApiError, toApiError } from './api-error'
+
 import type { ActionName, ActionUrls } from './action-urls'
+import { ApiError, toApiError } from './api-error'
 import { isCustomerView, isEventsPage, isMetadata } from './guards'
 import type { Credentials, CustomerQuery, CustomerView, EventsPage, EventsQuery, Metadata } from './types'
 
@@ -46,7 +47,13 @@ async function readJson(res: Response): Promise<unknown> {
 }
 
 export function createActionClient(options: ActionClientOptions): ActionClient {
-  async function call<T>(action: ActionName, params: Params, guard: (v: unknown) => v is T, signal?: AbortSignal, retried = false): Promise<T> {
+  async function call<T>(
+    action: ActionName,
+    params: Params,
+    guard: (v: unknown) => v is T,
+    signal?: AbortSignal,
+    retried = false
+  ): Promise<T> {
     const creds = options.credentials()
     if (!creds) throw new ApiError('NOT_SIGNED_IN', 0, 'No IMS credentials yet')
     let res: Response
@@ -65,13 +72,26 @@ export function createActionClient(options: ActionClientOptions): ActionClient {
       return call(action, params, guard, signal, true)
     }
     if (!res.ok) throw toApiError(res.status, body, res.headers.get('retry-after'))
-    if (!guard(body)) throw new ApiError('BAD_RESPONSE', res.status, `The ${action} action answered something unexpected`)
+    if (!guard(body))
+      throw new ApiError('BAD_RESPONSE', res.status, `The ${action} action answered something unexpected`)
     return body
   }
 
   return {
-    getCustomer: (q, signal) => call('customer-profile', { namespace: q.namespace, id: q.id, sandbox: q.sandbox, refresh: q.refresh ? 'true' : undefined }, isCustomerView, signal),
-    getEvents: (q, signal) => call('customer-events', { namespace: q.namespace, id: q.id, sandbox: q.sandbox, cursor: q.cursor, limit: q.limit }, isEventsPage, signal),
+    getCustomer: (q, signal) =>
+      call(
+        'customer-profile',
+        { namespace: q.namespace, id: q.id, sandbox: q.sandbox, refresh: q.refresh ? 'true' : undefined },
+        isCustomerView,
+        signal
+      ),
+    getEvents: (q, signal) =>
+      call(
+        'customer-events',
+        { namespace: q.namespace, id: q.id, sandbox: q.sandbox, cursor: q.cursor, limit: q.limit },
+        isEventsPage,
+        signal
+      ),
     getMetadata: (sandbox, signal) => call('metadata', { sandbox }, isMetadata, signal)
   }
 }

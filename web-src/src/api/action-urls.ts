@@ -13,7 +13,6 @@ function loadInjectedConfig(): Record<string, unknown> {
   try {
     // Optional on purpose: Parcel marks a require inside try as optional, and Jest throws here
     // when the file is absent. Both fall back to the relative URLs below.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const raw: unknown = require('../config.json')
     return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
   } catch {

@@ -35,10 +35,13 @@ function stringRecord(v: unknown): Record<string, string> | undefined {
 /** Reads an ErrorBody (or anything else) from a failed response into an ApiError. */
 export function toApiError(status: number, body: unknown, retryAfterHeader: string | null): ApiError {
   const err = isRecord(body) && isRecord(body.error) ? body.error : null
-  const code = err && typeof err.code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(err.code) ? err.code : `HTTP_${status}`
+  const code =
+    err && typeof err.code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(err.code) ? err.code : `HTTP_${status}`
   const message = err && typeof err.message === 'string' ? err.message : `The action answered ${status}`
-  const headerSeconds = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined
-  const bodySeconds = err && typeof err.retryAfterSeconds === 'number' && err.retryAfterSeconds >= 0 ? err.retryAfterSeconds : undefined
+  const headerSeconds =
+    retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined
+  const bodySeconds =
+    err && typeof err.retryAfterSeconds === 'number' && err.retryAfterSeconds >= 0 ? err.retryAfterSeconds : undefined
   const details: ApiError['details'] = {}
   const fields = err ? stringRecord(err.fields) : undefined
   if (fields) details.fields = fields

@@ -12,9 +12,19 @@ export function isCustomerView(v: unknown): v is CustomerView {
   if (!isRecord(v) || !isRecord(v.customer) || !isRecord(v.meta)) return false
   const c = v.customer
   const m = v.meta
-  return typeof c.profileId === 'string' && Array.isArray(c.identities) && isRecord(c.name) && isRecord(c.contact) &&
-    isRecord(c.attributes) && isRecord(c.insights) && Array.isArray(c.audiences) && Array.isArray(c.events) &&
-    typeof m.sandbox === 'string' && typeof m.fetchedAt === 'string' && isRecord(m.events)
+  return (
+    typeof c.profileId === 'string' &&
+    Array.isArray(c.identities) &&
+    isRecord(c.name) &&
+    isRecord(c.contact) &&
+    isRecord(c.attributes) &&
+    isRecord(c.insights) &&
+    Array.isArray(c.audiences) &&
+    Array.isArray(c.events) &&
+    typeof m.sandbox === 'string' &&
+    typeof m.fetchedAt === 'string' &&
+    isRecord(m.events)
+  )
 }
 
 export function isEventsPage(v: unknown): v is EventsPage {
@@ -22,7 +32,12 @@ export function isEventsPage(v: unknown): v is EventsPage {
 }
 
 export function isMetadata(v: unknown): v is Metadata {
-  return isRecord(v) && typeof v.sandbox === 'string' && Array.isArray(v.sandboxes) &&
-    Array.isArray(v.namespaces) && v.namespaces.every((n) => isRecord(n) && typeof n.code === 'string' && typeof n.name === 'string') &&
+  return (
+    isRecord(v) &&
+    typeof v.sandbox === 'string' &&
+    Array.isArray(v.sandboxes) &&
+    Array.isArray(v.namespaces) &&
+    v.namespaces.every((n) => isRecord(n) && typeof n.code === 'string' && typeof n.name === 'string') &&
     Array.isArray(v.mergePolicies)
+  )
 }

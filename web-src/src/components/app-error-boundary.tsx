@@ -1,6 +1,7 @@
 /** Catches a rendering failure anywhere in the console and offers "Try again" instead of a blank page. */
-import { Component, type ErrorInfo, type ReactNode } from 'react'
+
 import { Button, Content, Heading, IllustratedMessage } from '@adobe/react-spectrum'
+import { Component, type ErrorInfo, type ReactNode } from 'react'
 import { useI18n } from '../i18n/i18n-context'
 
 function Fallback({ onRetry }: { onRetry: () => void }): JSX.Element {
@@ -12,13 +13,17 @@ function Fallback({ onRetry }: { onRetry: () => void }): JSX.Element {
         <Content>{t('boundary.body')}</Content>
       </IllustratedMessage>
       <div style={{ display: 'flex', justifyContent: 'center' }}>
-        <Button variant="accent" onPress={onRetry} autoFocus>{t('boundary.retry')}</Button>
+        <Button variant="accent" onPress={onRetry} autoFocus>
+          {t('boundary.retry')}
+        </Button>
       </div>
     </div>
   )
 }
 
-interface State { failed: boolean }
+interface State {
+  failed: boolean
+}
 
 export class AppErrorBoundary extends Component<{ children: ReactNode }, State> {
   override state: State = { failed: false }

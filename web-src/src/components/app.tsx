@@ -2,15 +2,16 @@
  * The console's root: the shell (Experience Cloud or standalone), then React Spectrum's Provider
  * with the shell's theme (or the system's) and the agent's language, an error boundary, and the page.
  */
-import { useEffect, useState } from 'react'
+
 import { defaultTheme, Flex, Provider, View } from '@adobe/react-spectrum'
+import { useEffect, useState } from 'react'
 import type { FetchLike } from '../api/action-client'
 import type { ActionUrls } from '../api/action-urls'
-import { SPECTRUM_LOCALE, type AppLocale } from '../i18n/catalogues'
+import { type AppLocale, SPECTRUM_LOCALE } from '../i18n/catalogues'
 import { I18nProvider, useI18n } from '../i18n/i18n-context'
 import { isAppLocale, LOCALE_PREFERENCE_KEY, resolveLocale } from '../i18n/locale'
 import type { DemoSignIn } from '../shell/demo-token'
-import { ExcShellProvider, type ExcRuntimeLike } from '../shell/exc-shell-provider'
+import { type ExcRuntimeLike, ExcShellProvider } from '../shell/exc-shell-provider'
 import { useShell } from '../shell/shell-state'
 import { StandaloneShellProvider } from '../shell/standalone-shell-provider'
 import { AppErrorBoundary } from './app-error-boundary'
@@ -45,10 +46,18 @@ function savePreference(locale: AppLocale): void {
 }
 
 function browserLanguages(): readonly string[] {
-  return typeof navigator !== 'undefined' ? navigator.languages ?? [navigator.language] : []
+  return typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : []
 }
 
-function Page({ fetch, urls, onLocaleChange }: { fetch: FetchLike; urls?: ActionUrls; onLocaleChange: ((l: AppLocale) => void) | null }): JSX.Element {
+function Page({
+  fetch,
+  urls,
+  onLocaleChange
+}: {
+  fetch: FetchLike
+  urls?: ActionUrls
+  onLocaleChange: ((l: AppLocale) => void) | null
+}): JSX.Element {
   const { t, locale } = useI18n()
   const shell = useShell()
   useEffect(() => {
@@ -77,11 +86,20 @@ function Page({ fetch, urls, onLocaleChange }: { fetch: FetchLike; urls?: Action
 
 function Frame({ fetch, urls }: { fetch: FetchLike; urls?: ActionUrls }): JSX.Element {
   const shell = useShell()
-  const [preferred, setPreferred] = useState<AppLocale | null>(() => (shell.mode === 'standalone' ? readPreference() : null))
-  const locale = shell.mode === 'shell' ? resolveLocale([shell.locale, ...browserLanguages()]) : resolveLocale([preferred, ...browserLanguages()])
-  const onLocaleChange = shell.mode === 'standalone'
-    ? (l: AppLocale) => { setPreferred(l); savePreference(l) }
-    : null
+  const [preferred, setPreferred] = useState<AppLocale | null>(() =>
+    shell.mode === 'standalone' ? readPreference() : null
+  )
+  const locale =
+    shell.mode === 'shell'
+      ? resolveLocale([shell.locale, ...browserLanguages()])
+      : resolveLocale([preferred, ...browserLanguages()])
+  const onLocaleChange =
+    shell.mode === 'standalone'
+      ? (l: AppLocale) => {
+          setPreferred(l)
+          savePreference(l)
+        }
+      : null
   return (
     <Provider theme={defaultTheme} colorScheme={shell.colorScheme ?? undefined} locale={SPECTRUM_LOCALE[locale]}>
       <I18nProvider locale={locale}>
@@ -93,7 +111,15 @@ function Frame({ fetch, urls }: { fetch: FetchLike; urls?: ActionUrls }): JSX.El
 
 export function App({ bootstrap, fetch, urls }: AppProps): JSX.Element {
   if (bootstrap.kind === 'shell') {
-    return <ExcShellProvider runtime={bootstrap.runtime}><Frame fetch={fetch} urls={urls} /></ExcShellProvider>
+    return (
+      <ExcShellProvider runtime={bootstrap.runtime}>
+        <Frame fetch={fetch} urls={urls} />
+      </ExcShellProvider>
+    )
   }
-  return <StandaloneShellProvider demo={bootstrap.demo} fetch={fetch}><Frame fetch={fetch} urls={urls} /></StandaloneShellProvider>
+  return (
+    <StandaloneShellProvider demo={bootstrap.demo} fetch={fetch}>
+      <Frame fetch={fetch} urls={urls} />
+    </StandaloneShellProvider>
+  )
 }

@@ -12,12 +12,20 @@ export function AudienceTags({ audiences }: { audiences: Audience[] }): JSX.Elem
     const name = a.name ?? t('audiences.unnamed', { id: a.id })
     const status = t(`audiences.status.${a.status}`)
     const sep = t('common.separator')
-    return a.since ? [name, status, t('audiences.since', { date: i18n.date(a.since) })].join(sep) : [name, status].join(sep)
+    return a.since
+      ? [name, status, t('audiences.since', { date: i18n.date(a.since) })].join(sep)
+      : [name, status].join(sep)
   }
   return (
     <section aria-labelledby="cah-audiences-title" data-testid="audiences">
-      <h3 id="cah-audiences-title" className="cah-section-title">{t('audiences.label')}</h3>
-      <TagGroup aria-labelledby="cah-audiences-title" items={audiences} renderEmptyState={() => <Text>{t('audiences.empty')}</Text>}>
+      <h3 id="cah-audiences-title" className="cah-section-title">
+        {t('audiences.label')}
+      </h3>
+      <TagGroup
+        aria-labelledby="cah-audiences-title"
+        items={audiences}
+        renderEmptyState={() => <Text>{t('audiences.empty')}</Text>}
+      >
         {(a) => (
           <Item key={a.id} textValue={text(a)}>
             {a.status === 'realized' ? <CheckmarkCircle /> : <RemoveCircle />}

@@ -2,9 +2,10 @@
  * The agent console once signed in: search bar, recent lookups and the result. It also starts the
  * screen-pop lookup from the link and tells the shell when the first view is ready.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { Flex, Text } from '@adobe/react-spectrum'
+
 import type { TextFieldRef } from '@adobe/react-spectrum'
+import { Flex, Text } from '@adobe/react-spectrum'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { FetchLike } from '../api/action-client'
 import type { ActionUrls } from '../api/action-urls'
 import type { Lookup } from '../api/types'
@@ -48,10 +49,13 @@ export function ConsolePage({ fetch, urls }: Props): JSX.Element {
 
   const aepNamespaces = metadata.status === 'ready' ? metadata.data.namespaces : null
   const options = useMemo(() => namespaceOptions(aepNamespaces, i18n), [aepNamespaces, i18n])
-  const labelOf = useCallback((code: string) => {
-    const fromAep = aepNamespaces?.find((n) => n.code.toLowerCase() === code)?.name
-    return namespaceLabel(code, i18n, fromAep)
-  }, [aepNamespaces, i18n])
+  const labelOf = useCallback(
+    (code: string) => {
+      const fromAep = aepNamespaces?.find((n) => n.code.toLowerCase() === code)?.name
+      return namespaceLabel(code, i18n, fromAep)
+    },
+    [aepNamespaces, i18n]
+  )
 
   const runSearch = (lookup: Lookup): void => {
     setProblem(null)
@@ -62,6 +66,7 @@ export function ConsolePage({ fetch, urls }: Props): JSX.Element {
 
   // Screen-pop: each new customer link in the hash opens that customer.
   const { search } = customer
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the link (and the search it runs), not on runSearch, a new function every render
   useEffect(() => {
     if (route.pop.kind !== 'lookup') return
     const lookup = route.pop.lookup
@@ -73,7 +78,11 @@ export function ConsolePage({ fetch, urls }: Props): JSX.Element {
 
   const searchFromBar = (lookup: Lookup): void => {
     const pop = route.pop
-    if (pop.kind !== 'none' && !(pop.kind === 'lookup' && pop.lookup.namespace === lookup.namespace && pop.lookup.id === lookup.id)) route.clear()
+    if (
+      pop.kind !== 'none' &&
+      !(pop.kind === 'lookup' && pop.lookup.namespace === lookup.namespace && pop.lookup.id === lookup.id)
+    )
+      route.clear()
     runSearch(lookup)
   }
 
@@ -114,14 +123,22 @@ export function ConsolePage({ fetch, urls }: Props): JSX.Element {
         namespace={namespace}
         value={value}
         problem={problem}
-        onNamespaceChange={(ns) => { setNamespace(ns); setProblem(null) }}
-        onValueChange={(v) => { setValue(v); setProblem(null) }}
+        onNamespaceChange={(ns) => {
+          setNamespace(ns)
+          setProblem(null)
+        }}
+        onValueChange={(v) => {
+          setValue(v)
+          setProblem(null)
+        }}
         onSearch={searchFromBar}
         onInvalid={setProblem}
         inputRef={inputRef}
       />
       <Text UNSAFE_className="cah-muted">{i18n.t('search.shortcut')}</Text>
-      <div role="status" className={retypeHint ? undefined : 'cah-visually-hidden'} data-testid="recent-retype-hint">{retypeHint}</div>
+      <div role="status" className={retypeHint ? undefined : 'cah-visually-hidden'} data-testid="recent-retype-hint">
+        {retypeHint}
+      </div>
       <RecentLookups items={recents.items} options={options} onPick={pickRecent} onClear={recents.clear} />
       <section aria-label={i18n.t('result.region')} data-testid="result">
         <CustomerResult

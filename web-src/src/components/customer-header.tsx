@@ -29,10 +29,17 @@ export function CustomerHeader({ customer, autoFocus }: { customer: Customer; au
         <dt>{t('customer.loyalty')}</dt>
         <dd data-testid="customer-loyalty">
           {tier ?? t('customer.loyalty.none')}
-          {tier && attributes.loyaltyPoints !== null && <span className="cah-muted">{t('common.separator')}{t('customer.loyalty.points', { points: i18n.number(attributes.loyaltyPoints) })}</span>}
+          {tier && attributes.loyaltyPoints !== null && (
+            <span className="cah-muted">
+              {t('common.separator')}
+              {t('customer.loyalty.points', { points: i18n.number(attributes.loyaltyPoints) })}
+            </span>
+          )}
         </dd>
         <dt>{t('customer.since')}</dt>
-        <dd data-testid="customer-since">{attributes.customerSince ? i18n.date(attributes.customerSince) : t('customer.unknown')}</dd>
+        <dd data-testid="customer-since">
+          {attributes.customerSince ? i18n.date(attributes.customerSince) : t('customer.unknown')}
+        </dd>
       </dl>
     </header>
   )

@@ -1,6 +1,7 @@
 /** The customer view an agent works from, once the lookup answered. */
-import { useEffect } from 'react'
+
 import { Flex } from '@adobe/react-spectrum'
+import { useEffect } from 'react'
 import type { MergePolicyInfo } from '../api/types'
 import type { CustomerState, MoreState } from '../hooks/use-customer'
 import { useI18n } from '../i18n/i18n-context'
@@ -23,13 +24,21 @@ interface Props {
   onLoadMore(): void
 }
 
-export function CustomerProfile({ state, autoFocus, mergePolicies, labelOf, onRefresh, onLoadMore }: Props): JSX.Element {
+export function CustomerProfile({
+  state,
+  autoFocus,
+  mergePolicies,
+  labelOf,
+  onRefresh,
+  onLoadMore
+}: Props): JSX.Element {
   const { t } = useI18n()
   const { view, events, nextCursor, refreshing, refreshError } = state
   const { customer, meta } = view
   const more: MoreState = state.more
   const namespaceLabel = labelOf(state.lookup.namespace)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: view is the trigger: each new view that paints is marked once
   useEffect(() => {
     markProfilePainted()
   }, [view])
@@ -39,13 +48,26 @@ export function CustomerProfile({ state, autoFocus, mergePolicies, labelOf, onRe
       <Flex direction="column" gap="size-300">
         {meta.cache?.status === 'STALE' && <StaleBanner cache={meta.cache} />}
         {refreshError && (
-          <ErrorMessage error={refreshError} namespaceLabel={namespaceLabel} onRetry={onRefresh} testId="refresh-error" titlePrefix={(reason) => t('refresh.failed', { reason })} />
+          <ErrorMessage
+            error={refreshError}
+            namespaceLabel={namespaceLabel}
+            onRetry={onRefresh}
+            testId="refresh-error"
+            titlePrefix={(reason) => t('refresh.failed', { reason })}
+          />
         )}
         <CustomerHeader customer={customer} autoFocus={autoFocus} />
         <ViewMetaBar meta={meta} mergePolicies={mergePolicies} refreshing={refreshing} onRefresh={onRefresh} />
         <InsightTiles insights={customer.insights} />
         <div className="cah-columns">
-          <EventsTimeline events={events} meta={meta.events} nextCursor={nextCursor} more={more} onLoadMore={onLoadMore} namespaceLabel={namespaceLabel} />
+          <EventsTimeline
+            events={events}
+            meta={meta.events}
+            nextCursor={nextCursor}
+            more={more}
+            onLoadMore={onLoadMore}
+            namespaceLabel={namespaceLabel}
+          />
           <Flex direction="column" gap="size-300">
             <AudienceTags audiences={customer.audiences} />
             <IdentitiesList identities={customer.identities} labelOf={labelOf} />

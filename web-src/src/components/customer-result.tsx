@@ -3,8 +3,8 @@
  * then the customer, "no customer found", or the error, each with a focusable heading.
  */
 import { Content, Heading, IllustratedMessage } from '@adobe/react-spectrum'
-import type { CustomerLookup } from '../hooks/use-customer'
 import type { MergePolicyInfo } from '../api/types'
+import type { CustomerLookup } from '../hooks/use-customer'
 import { useI18n } from '../i18n/i18n-context'
 import type { ScreenPop } from '../lib/screen-pop'
 import { CustomerProfile } from './customer-profile'
@@ -46,9 +46,25 @@ export function CustomerResult({ customer, invalidPop, sandbox, mergePolicies, l
     case 'loading':
       return <CustomerSkeleton />
     case 'not-found':
-      return <NotFound key={state.seq} namespaceLabel={labelOf(state.lookup.namespace)} value={state.lookup.id} sandbox={sandbox} autoFocus />
+      return (
+        <NotFound
+          key={state.seq}
+          namespaceLabel={labelOf(state.lookup.namespace)}
+          value={state.lookup.id}
+          sandbox={sandbox}
+          autoFocus
+        />
+      )
     case 'error':
-      return <ErrorMessage key={state.seq} error={state.error} namespaceLabel={labelOf(state.lookup.namespace)} onRetry={customer.retry} autoFocus />
+      return (
+        <ErrorMessage
+          key={state.seq}
+          error={state.error}
+          namespaceLabel={labelOf(state.lookup.namespace)}
+          onRetry={customer.retry}
+          autoFocus
+        />
+      )
     case 'loaded':
       return (
         <CustomerProfile

@@ -14,7 +14,14 @@ interface Props {
   testId?: string
 }
 
-export function ErrorMessage({ error, namespaceLabel, onRetry, autoFocus = false, titlePrefix, testId = 'error-message' }: Props): JSX.Element {
+export function ErrorMessage({
+  error,
+  namespaceLabel,
+  onRetry,
+  autoFocus = false,
+  titlePrefix,
+  testId = 'error-message'
+}: Props): JSX.Element {
   const i18n = useI18n()
   const text = errorText(error, i18n, namespaceLabel)
   const variant = error.code === 'UPSTREAM_RATE_LIMITED' ? 'notice' : 'negative'
@@ -25,7 +32,11 @@ export function ErrorMessage({ error, namespaceLabel, onRetry, autoFocus = false
         <p style={{ marginTop: 0 }}>{text.body}</p>
         {text.hint && <p data-testid="retry-hint">{text.hint}</p>}
         {text.reference && <p className="cah-muted">{text.reference}</p>}
-        {onRetry && text.retryable && <Button variant="secondary" onPress={onRetry} data-testid="error-retry">{i18n.t('error.retry')}</Button>}
+        {onRetry && text.retryable && (
+          <Button variant="secondary" onPress={onRetry} data-testid="error-retry">
+            {i18n.t('error.retry')}
+          </Button>
+        )}
       </Content>
     </InlineAlert>
   )

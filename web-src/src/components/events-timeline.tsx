@@ -2,7 +2,7 @@
  * Recent activity, newest first: an icon and a localised line per event, its relative time (the
  * exact time on hover and for screen readers) and channel, and "load more" from AEP's own paging.
  */
-import { useEffect, useRef } from 'react'
+
 import { Button, Content, Flex, InlineAlert, Text } from '@adobe/react-spectrum'
 import CallCenter from '@spectrum-icons/workflow/CallCenter'
 import EmailOutline from '@spectrum-icons/workflow/EmailOutline'
@@ -10,10 +10,11 @@ import Event from '@spectrum-icons/workflow/Event'
 import Select from '@spectrum-icons/workflow/Select'
 import ShoppingCart from '@spectrum-icons/workflow/ShoppingCart'
 import WebPage from '@spectrum-icons/workflow/WebPage'
+import { useEffect, useRef } from 'react'
 import type { CustomerEvent, EventKind, EventsMeta } from '../../../actions/lib/view/view-types'
+import type { MoreState } from '../hooks/use-customer'
 import { useI18n } from '../i18n/i18n-context'
 import { channelText, eventText } from '../lib/event-text'
-import type { MoreState } from '../hooks/use-customer'
 import { ErrorMessage } from './error-message'
 
 const ICONS: Record<EventKind, typeof Event> = {
@@ -56,9 +57,13 @@ export function EventsTimeline({ events, meta, nextCursor, more, onLoadMore, nam
 
   return (
     <section aria-labelledby="cah-events-title" data-testid="events-timeline">
-      <h3 id="cah-events-title" className="cah-section-title">{t('events.label')}</h3>
+      <h3 id="cah-events-title" className="cah-section-title">
+        {t('events.label')}
+      </h3>
       {meta.status === 'unavailable' && (
-        <InlineAlert variant="info" data-testid="events-unavailable"><Content>{t('events.unavailable')}</Content></InlineAlert>
+        <InlineAlert variant="info" data-testid="events-unavailable">
+          <Content>{t('events.unavailable')}</Content>
+        </InlineAlert>
       )}
       {meta.status === 'available' && events.length === 0 && <p>{t('events.empty')}</p>}
       <ol className="cah-plain-list">
@@ -67,15 +72,32 @@ export function EventsTimeline({ events, meta, nextCursor, more, onLoadMore, nam
           const kind: EventKind = e.type in ICONS ? e.type : 'other'
           const Icon = ICONS[kind]
           return (
-            <li key={e.id} ref={(el) => { items.current[index] = el }} tabIndex={-1} data-testid="event-item" data-kind={kind}>
+            <li
+              key={e.id}
+              ref={(el) => {
+                items.current[index] = el
+              }}
+              tabIndex={-1}
+              data-testid="event-item"
+              data-kind={kind}
+            >
               <Flex gap="size-150" alignItems="start">
                 <Icon size="S" aria-hidden="true" />
                 <div>
-                  <span className="cah-visually-hidden">{t('events.kindPrefix', { kind: t(`events.kind.${kind}`) })}</span>
+                  <span className="cah-visually-hidden">
+                    {t('events.kindPrefix', { kind: t(`events.kind.${kind}`) })}
+                  </span>
                   <Text>{eventText(e, i18n)}</Text>
                   <div className="cah-muted">
-                    <time dateTime={e.timestamp} title={i18n.dateTime(e.timestamp)}>{i18n.relative(e.timestamp, now)}</time>
-                    {e.channel && <span>{t('common.separator')}{t('events.channel', { channel: channelText(e.channel, i18n) })}</span>}
+                    <time dateTime={e.timestamp} title={i18n.dateTime(e.timestamp)}>
+                      {i18n.relative(e.timestamp, now)}
+                    </time>
+                    {e.channel && (
+                      <span>
+                        {t('common.separator')}
+                        {t('events.channel', { channel: channelText(e.channel, i18n) })}
+                      </span>
+                    )}
                   </div>
                 </div>
               </Flex>
@@ -84,14 +106,28 @@ export function EventsTimeline({ events, meta, nextCursor, more, onLoadMore, nam
         })}
       </ol>
       {more.status === 'error' && (
-        <ErrorMessage error={more.error} namespaceLabel={namespaceLabel} onRetry={loadMore} testId="load-more-error" titlePrefix={(reason) => t('events.loadMoreFailed', { reason })} />
+        <ErrorMessage
+          error={more.error}
+          namespaceLabel={namespaceLabel}
+          onRetry={loadMore}
+          testId="load-more-error"
+          titlePrefix={(reason) => t('events.loadMoreFailed', { reason })}
+        />
       )}
       {nextCursor && (
-        <Button variant="secondary" onPress={loadMore} isPending={more.status === 'loading'} data-testid="load-more" marginTop="size-200">
+        <Button
+          variant="secondary"
+          onPress={loadMore}
+          isPending={more.status === 'loading'}
+          data-testid="load-more"
+          marginTop="size-200"
+        >
           {t('events.loadMore')}
         </Button>
       )}
-      {!nextCursor && events.length > 0 && meta.status === 'available' && <p className="cah-muted">{t('events.end')}</p>}
+      {!nextCursor && events.length > 0 && meta.status === 'available' && (
+        <p className="cah-muted">{t('events.end')}</p>
+      )}
     </section>
   )
 }

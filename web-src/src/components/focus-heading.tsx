@@ -2,7 +2,7 @@
  * The heading of a lookup result. It takes focus when it appears after a search, so keyboard and
  * screen-reader users land on the result without hunting for it.
  */
-import { useEffect, useRef, type ReactNode } from 'react'
+import { type ReactNode, useEffect, useRef } from 'react'
 
 interface Props {
   id?: string
@@ -16,5 +16,9 @@ export function FocusHeading({ id, autoFocus, children, testId }: Props): JSX.El
   useEffect(() => {
     if (autoFocus) ref.current?.focus()
   }, [autoFocus])
-  return <h2 id={id} ref={ref} tabIndex={-1} className="cah-heading" data-testid={testId}>{children}</h2>
+  return (
+    <h2 id={id} ref={ref} tabIndex={-1} className="cah-heading" data-testid={testId}>
+      {children}
+    </h2>
+  )
 }

@@ -3,18 +3,31 @@ import { Badge, Text } from '@adobe/react-spectrum'
 import type { Identity } from '../../../actions/lib/view/view-types'
 import { useI18n } from '../i18n/i18n-context'
 
-export function IdentitiesList({ identities, labelOf }: { identities: Identity[]; labelOf: (code: string) => string }): JSX.Element {
+export function IdentitiesList({
+  identities,
+  labelOf
+}: {
+  identities: Identity[]
+  labelOf: (code: string) => string
+}): JSX.Element {
   const { t } = useI18n()
   return (
     <section aria-labelledby="cah-identities-title" data-testid="identities">
-      <h3 id="cah-identities-title" className="cah-section-title">{t('identities.label')}</h3>
+      <h3 id="cah-identities-title" className="cah-section-title">
+        {t('identities.label')}
+      </h3>
       <dl className="cah-facts">
         {identities.map((idn) => (
           <div key={`${idn.namespace}:${idn.id}`} style={{ display: 'contents' }}>
             <dt>{labelOf(idn.namespace)}</dt>
             <dd>
               <Text>{idn.id}</Text>
-              {idn.primary && <> <Badge variant="info">{t('identities.primary')}</Badge></>}
+              {idn.primary && (
+                <>
+                  {' '}
+                  <Badge variant="info">{t('identities.primary')}</Badge>
+                </>
+              )}
             </dd>
           </div>
         ))}

@@ -2,11 +2,12 @@
  * Lifetime value, churn risk and engagement. Each band is shown as a word and an icon as well as
  * a colour, so the signal survives colour blindness, greyscale and screen readers.
  */
-import type { ReactNode } from 'react'
+
 import { Badge, Text, View } from '@adobe/react-spectrum'
 import ArrowDown from '@spectrum-icons/workflow/ArrowDown'
 import ArrowUp from '@spectrum-icons/workflow/ArrowUp'
 import Remove from '@spectrum-icons/workflow/Remove'
+import type { ReactNode } from 'react'
 import type { Band, Insights, Score } from '../../../actions/lib/view/view-types'
 import { useI18n } from '../i18n/i18n-context'
 
@@ -31,10 +32,23 @@ function Tile({ title, testId, children }: { title: string; testId: string; chil
   )
 }
 
-function ScoreTile({ kind, title, score }: { kind: 'churn' | 'engagement'; title: string; score: Score | null }): JSX.Element {
+function ScoreTile({
+  kind,
+  title,
+  score
+}: {
+  kind: 'churn' | 'engagement'
+  title: string
+  score: Score | null
+}): JSX.Element {
   const i18n = useI18n()
   const testId = kind === 'churn' ? 'insight-churn' : 'insight-engagement'
-  if (!score || !(score.band in ICONS)) return <Tile title={title} testId={testId}><div className="cah-value-lg">{i18n.t('insights.notAvailable')}</div></Tile>
+  if (!score || !(score.band in ICONS))
+    return (
+      <Tile title={title} testId={testId}>
+        <div className="cah-value-lg">{i18n.t('insights.notAvailable')}</div>
+      </Tile>
+    )
   const Icon = ICONS[score.band]
   const level = i18n.t(`band.${score.band}`)
   return (
@@ -53,10 +67,14 @@ export function InsightTiles({ insights }: { insights: Insights }): JSX.Element 
   const { t } = i18n
   return (
     <section aria-labelledby="cah-insights-title">
-      <h3 id="cah-insights-title" className="cah-section-title">{t('insights.label')}</h3>
+      <h3 id="cah-insights-title" className="cah-section-title">
+        {t('insights.label')}
+      </h3>
       <ul className="cah-tiles">
         <Tile title={t('insights.ltv')} testId="insight-ltv">
-          <div className="cah-value-lg">{insights.lifetimeValue ? i18n.money(insights.lifetimeValue) : t('insights.notAvailable')}</div>
+          <div className="cah-value-lg">
+            {insights.lifetimeValue ? i18n.money(insights.lifetimeValue) : t('insights.notAvailable')}
+          </div>
         </Tile>
         <ScoreTile kind="churn" title={t('insights.churn')} score={insights.churnPropensity} />
         <ScoreTile kind="engagement" title={t('insights.engagement')} score={insights.engagementPropensity} />

@@ -1,6 +1,6 @@
 /** Standalone only: lets the agent switch between English and Traditional Chinese. */
 import { Item, Picker } from '@adobe/react-spectrum'
-import { SUPPORTED_LOCALES, type AppLocale } from '../i18n/catalogues'
+import { type AppLocale, SUPPORTED_LOCALES } from '../i18n/catalogues'
 import { useI18n } from '../i18n/i18n-context'
 import { isAppLocale } from '../i18n/locale'
 
@@ -12,10 +12,14 @@ export function LanguageSwitcher({ onChange }: { onChange: (locale: AppLocale) =
       labelPosition="side"
       isQuiet
       selectedKey={locale}
-      onSelectionChange={(key) => { if (isAppLocale(key)) onChange(key) }}
+      onSelectionChange={(key) => {
+        if (isAppLocale(key)) onChange(key)
+      }}
       data-testid="language-switcher"
     >
-      {SUPPORTED_LOCALES.map((l) => <Item key={l}>{t(`language.${l}`)}</Item>)}
+      {SUPPORTED_LOCALES.map((l) => (
+        <Item key={l}>{t(`language.${l}`)}</Item>
+      ))}
     </Picker>
   )
 }

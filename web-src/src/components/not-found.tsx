@@ -14,7 +14,9 @@ export function NotFound({ namespaceLabel, value, sandbox, autoFocus }: Props): 
   const { t } = useI18n()
   return (
     <View data-testid="not-found" paddingY="size-300">
-      <FocusHeading autoFocus={autoFocus} testId="result-heading">{t('notFound.title')}</FocusHeading>
+      <FocusHeading autoFocus={autoFocus} testId="result-heading">
+        {t('notFound.title')}
+      </FocusHeading>
       <p>{t('notFound.body', { namespace: namespaceLabel, value })}</p>
       {sandbox && <p className="cah-muted">{t('notFound.sandbox', { sandbox })}</p>}
       <p>{t('notFound.hint')}</p>

@@ -4,11 +4,11 @@
  * agent to type the value again.
  */
 import { ActionButton, Flex, Text } from '@adobe/react-spectrum'
-import History from '@spectrum-icons/workflow/History'
 import Delete from '@spectrum-icons/workflow/Delete'
+import History from '@spectrum-icons/workflow/History'
 import { useI18n } from '../i18n/i18n-context'
-import type { RecentLookup } from '../lib/recents-store'
 import type { NamespaceOption } from '../lib/namespaces'
+import type { RecentLookup } from '../lib/recents-store'
 
 interface Props {
   items: RecentLookup[]
@@ -25,9 +25,13 @@ export function RecentLookups({ items, options, onPick, onClear }: Props): JSX.E
   return (
     <nav aria-labelledby="cah-recents-title" data-testid="recent-lookups">
       <Flex alignItems="center" gap="size-100" wrap>
-        <h2 id="cah-recents-title" className="cah-section-title" style={{ margin: 0 }}>{t('recents.label')}</h2>
+        <h2 id="cah-recents-title" className="cah-section-title" style={{ margin: 0 }}>
+          {t('recents.label')}
+        </h2>
         <Text UNSAFE_className="cah-muted">{t('recents.note')}</Text>
-        <ActionButton isQuiet onPress={onClear} aria-label={t('recents.clear')} data-testid="recent-lookups-clear"><Delete /></ActionButton>
+        <ActionButton isQuiet onPress={onClear} aria-label={t('recents.clear')} data-testid="recent-lookups-clear">
+          <Delete />
+        </ActionButton>
       </Flex>
       <ul className="cah-chip-list">
         {items.map((r) => {

@@ -2,14 +2,15 @@
  * The identity search: an identity-type picker and a value field. Enter in the field (or the
  * Search button) looks the customer up; Escape clears the field.
  */
-import type { RefObject } from 'react'
-import { Button, Flex, Item, Picker, SearchField } from '@adobe/react-spectrum'
+
 import type { TextFieldRef } from '@adobe/react-spectrum'
-import { useI18n } from '../i18n/i18n-context'
+import { Button, Flex, Item, Picker, SearchField } from '@adobe/react-spectrum'
+import type { RefObject } from 'react'
+import type { Lookup } from '../api/types'
 import type { MessageKey } from '../i18n/catalogues'
+import { useI18n } from '../i18n/i18n-context'
 import { identityProblem, MAX_ID_LENGTH } from '../lib/identity-input'
 import type { NamespaceOption } from '../lib/namespaces'
-import type { Lookup } from '../api/types'
 
 interface Props {
   options: NamespaceOption[]
@@ -32,24 +33,33 @@ function hintKey(namespace: string): MessageKey {
 export function SearchBar(props: Props): JSX.Element {
   const { t } = useI18n()
   const { options, namespace, value, problem } = props
-  const items = options.some((o) => o.code === namespace) ? options : [...options, { code: namespace, label: namespace }]
+  const items = options.some((o) => o.code === namespace)
+    ? options
+    : [...options, { code: namespace, label: namespace }]
 
   const submit = (): void => {
     const found = identityProblem(namespace, value)
-    if (found) return props.onInvalid(found)
+    if (found) {
+      props.onInvalid(found)
+      return
+    }
     props.onSearch({ namespace, id: value.trim() })
   }
 
-  const errorMessage = problem === 'namespace' ? undefined : problem ? t(`search.error.${problem}`, { max: MAX_ID_LENGTH }) : undefined
+  const errorMessage =
+    problem === 'namespace' ? undefined : problem ? t(`search.error.${problem}`, { max: MAX_ID_LENGTH }) : undefined
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> has no implicit role in older browsers or testing-library's aria-query; the explicit role keeps the landmark
     <div role="search" aria-label={t('search.region')}>
       <Flex gap="size-150" wrap alignItems="start">
         <Picker
           label={t('search.namespace.label')}
           items={items}
           selectedKey={namespace}
-          onSelectionChange={(key) => { if (key !== null) props.onNamespaceChange(String(key)) }}
+          onSelectionChange={(key) => {
+            if (key !== null) props.onNamespaceChange(String(key))
+          }}
           validationState={problem === 'namespace' ? 'invalid' : undefined}
           errorMessage={problem === 'namespace' ? t('search.error.namespace') : undefined}
           data-testid="search-namespace"
@@ -73,7 +83,9 @@ export function SearchBar(props: Props): JSX.Element {
           flexGrow={1}
           minWidth="size-3600"
         />
-        <Button variant="accent" onPress={submit} data-testid="search-submit" marginTop="size-300">{t('search.submit')}</Button>
+        <Button variant="accent" onPress={submit} data-testid="search-submit" marginTop="size-300">
+          {t('search.submit')}
+        </Button>
       </Flex>
     </div>
   )

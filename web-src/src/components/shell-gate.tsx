@@ -1,6 +1,7 @@
 /** Shows the console once the agent is signed in; until then, why not (starting, unavailable, failed). */
-import type { ReactNode } from 'react'
+
 import { Button, Content, Flex, Heading, IllustratedMessage, ProgressCircle } from '@adobe/react-spectrum'
+import type { ReactNode } from 'react'
 import { useI18n } from '../i18n/i18n-context'
 import { useShell } from '../shell/shell-state'
 
@@ -33,7 +34,11 @@ export function ShellGate({ children }: { children: ReactNode }): JSX.Element {
             <Heading>{t('shell.failed.title')}</Heading>
             <Content>{t('shell.failed.body')}</Content>
           </IllustratedMessage>
-          <Flex justifyContent="center"><Button variant="accent" onPress={shell.retry}>{t('shell.retry')}</Button></Flex>
+          <Flex justifyContent="center">
+            <Button variant="accent" onPress={shell.retry}>
+              {t('shell.retry')}
+            </Button>
+          </Flex>
         </div>
       )
   }

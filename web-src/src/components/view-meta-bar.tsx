@@ -6,8 +6,8 @@ import { ActionButton, Flex, ProgressCircle, Text } from '@adobe/react-spectrum'
 import Clock from '@spectrum-icons/workflow/Clock'
 import Data from '@spectrum-icons/workflow/Data'
 import Refresh from '@spectrum-icons/workflow/Refresh'
-import type { MergePolicyInfo } from '../api/types'
 import type { ViewMeta } from '../../../actions/lib/view/view-types'
+import type { MergePolicyInfo } from '../api/types'
 import { useI18n } from '../i18n/i18n-context'
 
 interface Props {
@@ -27,7 +27,7 @@ export function ViewMetaBar({ meta, mergePolicies, refreshing, onRefresh }: Prop
   const i18n = useI18n()
   const { t } = i18n
   const policy = meta.mergePolicyId
-    ? mergePolicies.find((p) => p.id === meta.mergePolicyId)?.name ?? meta.mergePolicyId
+    ? (mergePolicies.find((p) => p.id === meta.mergePolicyId)?.name ?? meta.mergePolicyId)
     : t('meta.mergePolicy.default')
   const age = i18n.ago(dataAgeSeconds(meta))
   const cached = meta.cache?.status === 'HIT' || meta.cache?.status === 'STALE'
@@ -46,12 +46,22 @@ export function ViewMetaBar({ meta, mergePolicies, refreshing, onRefresh }: Prop
         </Text>
       </Flex>
       {/* Stays enabled while refreshing: disabling it would drop keyboard focus to the page. */}
-      <ActionButton onPress={() => { if (!refreshing) onRefresh() }} data-testid="refresh" aria-describedby="cah-refresh-description">
+      <ActionButton
+        onPress={() => {
+          if (!refreshing) onRefresh()
+        }}
+        data-testid="refresh"
+        aria-describedby="cah-refresh-description"
+      >
         <Refresh />
         <Text>{t('refresh.label')}</Text>
       </ActionButton>
-      <span role="status">{refreshing && <ProgressCircle size="S" isIndeterminate aria-label={t('refresh.pending')} />}</span>
-      <span id="cah-refresh-description" className="cah-visually-hidden">{t('refresh.description')}</span>
+      <span role="status">
+        {refreshing && <ProgressCircle size="S" isIndeterminate aria-label={t('refresh.pending')} />}
+      </span>
+      <span id="cah-refresh-description" className="cah-visually-hidden">
+        {t('refresh.description')}
+      </span>
     </Flex>
   )
 }

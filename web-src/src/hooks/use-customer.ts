@@ -16,16 +16,16 @@ export type CustomerState =
   | { kind: 'not-found'; lookup: Lookup; seq: number }
   | { kind: 'error'; lookup: Lookup; seq: number; error: ApiError }
   | {
-    kind: 'loaded'
-    lookup: Lookup
-    seq: number
-    view: CustomerView
-    events: CustomerEvent[]
-    nextCursor: string | null
-    more: MoreState
-    refreshing: boolean
-    refreshError: ApiError | null
-  }
+      kind: 'loaded'
+      lookup: Lookup
+      seq: number
+      view: CustomerView
+      events: CustomerEvent[]
+      nextCursor: string | null
+      more: MoreState
+      refreshing: boolean
+      refreshError: ApiError | null
+    }
 
 export interface CustomerLookup {
   state: CustomerState
@@ -36,7 +36,9 @@ export interface CustomerLookup {
 }
 
 function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError('INTERNAL_ERROR', 0, err instanceof Error ? err.message : String(err))
+  return err instanceof ApiError
+    ? err
+    : new ApiError('INTERNAL_ERROR', 0, err instanceof Error ? err.message : String(err))
 }
 
 function isAbort(err: unknown): boolean {
@@ -48,6 +50,21 @@ function appendEvents(current: CustomerEvent[], more: CustomerEvent[]): Customer
   return [...current, ...more.filter((e) => !seen.has(e.id))]
 }
 
+type Loaded = Extract<CustomerState, { kind: 'loaded' }>
+
+function answered(lookup: Lookup, seq: number, view: CustomerView): Loaded {
+  const { events } = view.customer
+  const { nextCursor } = view.meta.events
+  const more: MoreState = { status: 'idle' }
+  return { kind: 'loaded', lookup, seq, view, events, nextCursor, more, refreshing: false, refreshError: null }
+}
+
+/** A failed refresh keeps the customer on screen (`shown`) with its error beside it; a failed search shows it. */
+function failed(lookup: Lookup, seq: number, error: ApiError, shown: Loaded | null): CustomerState {
+  if (error.code === 'PROFILE_NOT_FOUND') return { kind: 'not-found', lookup, seq }
+  return shown ? { ...shown, seq, refreshing: false, refreshError: error } : { kind: 'error', lookup, seq, error }
+}
+
 export function useCustomer(client: ActionClient, sandbox: string | null): CustomerLookup {
   const [state, setState] = useState<CustomerState>({ kind: 'idle' })
   const seq = useRef(0)
@@ -57,29 +74,40 @@ export function useCustomer(client: ActionClient, sandbox: string | null): Custo
 
   useEffect(() => () => inFlight.current?.abort(), [])
 
-  const start = (): { id: number; signal: AbortSignal } => {
+  const start = useCallback((): { id: number; signal: AbortSignal } => {
     inFlight.current?.abort()
     inFlight.current = new AbortController()
     seq.current += 1
     return { id: seq.current, signal: inFlight.current.signal }
-  }
+  }, [])
 
-  const search = useCallback((lookup: Lookup) => {
-    const { id, signal } = start()
-    setState({ kind: 'loading', lookup, seq: id })
-    client.getCustomer({ ...lookup, sandbox: sandbox ?? undefined }, signal).then(
-      (view) => {
-        if (id !== seq.current) return
-        markProfileAnswered()
-        setState({ kind: 'loaded', lookup, seq: id, view, events: view.customer.events, nextCursor: view.meta.events.nextCursor, more: { status: 'idle' }, refreshing: false, refreshError: null })
-      },
-      (err: unknown) => {
-        if (id !== seq.current || isAbort(err)) return
-        const error = asApiError(err)
-        setState(error.code === 'PROFILE_NOT_FOUND' ? { kind: 'not-found', lookup, seq: id } : { kind: 'error', lookup, seq: id, error })
-      }
-    )
-  }, [client, sandbox])
+  /**
+   * Looks `lookup` up and handles the answer, for search and refresh alike. `shown` is the loaded
+   * customer a refresh keeps on screen while it bypasses the cache; null for a search.
+   */
+  const fetchCustomer = useCallback(
+    (lookup: Lookup, shown: Loaded | null) => {
+      const { id, signal } = start()
+      setState(
+        shown ? { ...shown, seq: id, refreshing: true, refreshError: null } : { kind: 'loading', lookup, seq: id }
+      )
+      const query = { ...lookup, sandbox: sandbox ?? undefined, ...(shown ? { refresh: true } : {}) }
+      client.getCustomer(query, signal).then(
+        (view) => {
+          if (id !== seq.current) return
+          markProfileAnswered()
+          setState(answered(lookup, id, view))
+        },
+        (err: unknown) => {
+          if (id !== seq.current || isAbort(err)) return
+          setState(failed(lookup, id, asApiError(err), shown))
+        }
+      )
+    },
+    [client, sandbox, start]
+  )
+
+  const search = useCallback((lookup: Lookup) => fetchCustomer(lookup, null), [fetchCustomer])
 
   const retry = useCallback(() => {
     const s = current.current
@@ -88,23 +116,8 @@ export function useCustomer(client: ActionClient, sandbox: string | null): Custo
 
   const refresh = useCallback(() => {
     const s = current.current
-    if (s.kind === 'idle') return
-    if (s.kind !== 'loaded') return search(s.lookup)
-    const { id, signal } = start()
-    setState({ ...s, seq: id, refreshing: true, refreshError: null })
-    client.getCustomer({ ...s.lookup, sandbox: sandbox ?? undefined, refresh: true }, signal).then(
-      (view) => {
-        if (id !== seq.current) return
-        markProfileAnswered()
-        setState({ ...s, seq: id, view, events: view.customer.events, nextCursor: view.meta.events.nextCursor, more: { status: 'idle' }, refreshing: false, refreshError: null })
-      },
-      (err: unknown) => {
-        if (id !== seq.current || isAbort(err)) return
-        const error = asApiError(err)
-        setState(error.code === 'PROFILE_NOT_FOUND' ? { kind: 'not-found', lookup: s.lookup, seq: id } : { ...s, seq: id, refreshing: false, refreshError: error })
-      }
-    )
-  }, [client, sandbox, search])
+    if (s.kind !== 'idle') fetchCustomer(s.lookup, s.kind === 'loaded' ? s : null)
+  }, [fetchCustomer])
 
   const loadMore = useCallback(() => {
     const s = current.current
@@ -113,12 +126,24 @@ export function useCustomer(client: ActionClient, sandbox: string | null): Custo
     const signal = inFlight.current?.signal
     setState({ ...s, more: { status: 'loading' } })
     client.getEvents({ ...s.lookup, sandbox: sandbox ?? undefined, cursor: s.nextCursor }, signal).then(
-      (page) => setState((prev) => prev.kind === 'loaded' && prev.seq === forSeq
-        ? { ...prev, events: appendEvents(prev.events, page.events), nextCursor: page.nextCursor, more: { status: 'idle' } }
-        : prev),
+      (page) =>
+        setState((prev) =>
+          prev.kind === 'loaded' && prev.seq === forSeq
+            ? {
+                ...prev,
+                events: appendEvents(prev.events, page.events),
+                nextCursor: page.nextCursor,
+                more: { status: 'idle' }
+              }
+            : prev
+        ),
       (err: unknown) => {
         if (isAbort(err)) return
-        setState((prev) => prev.kind === 'loaded' && prev.seq === forSeq ? { ...prev, more: { status: 'error', error: asApiError(err) } } : prev)
+        setState((prev) =>
+          prev.kind === 'loaded' && prev.seq === forSeq
+            ? { ...prev, more: { status: 'error', error: asApiError(err) } }
+            : prev
+        )
       }
     )
   }, [client, sandbox])

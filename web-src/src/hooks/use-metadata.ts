@@ -17,7 +17,8 @@ export function useMetadata(client: ActionClient, sandbox: string | null): Metad
     client.getMetadata(sandbox ?? undefined, controller.signal).then(
       (data) => setState({ status: 'ready', data }),
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', data: null, error: error instanceof Error ? error : new Error(String(error)) })
+        if (!controller.signal.aborted)
+          setState({ status: 'error', data: null, error: error instanceof Error ? error : new Error(String(error)) })
       }
     )
     return () => controller.abort()

@@ -1,7 +1,7 @@
 /** Recent lookups of this browser tab (masked; see lib/recents-store.ts for what is kept where). */
 import { useSyncExternalStore } from 'react'
-import { sharedRecentsStore, type RecentLookup, type RecentsStore } from '../lib/recents-store'
 import type { Lookup } from '../api/types'
+import { type RecentLookup, type RecentsStore, sharedRecentsStore } from '../lib/recents-store'
 
 export interface Recents {
   items: RecentLookup[]

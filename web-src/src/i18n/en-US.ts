@@ -7,9 +7,11 @@ export const enUS = {
 
   'shell.starting': 'Signing you in…',
   'shell.unavailable.title': 'Open this app inside Adobe Experience Cloud',
-  'shell.unavailable.body': 'The agent console signs you in through the Experience Cloud shell. Open it from experience.adobe.com.',
+  'shell.unavailable.body':
+    'The agent console signs you in through the Experience Cloud shell. Open it from experience.adobe.com.',
   'shell.failed.title': 'Could not sign you in',
-  'shell.failed.body': 'The demo sign-in service did not answer. Check that the local stand-ins are running, then try again.',
+  'shell.failed.body':
+    'The demo sign-in service did not answer. Check that the local stand-ins are running, then try again.',
   'shell.retry': 'Try again',
 
   'language.label': 'Language',
@@ -140,7 +142,8 @@ export const enUS = {
   'refresh.failed': 'Refresh failed: {reason}',
 
   'stale.title': 'Showing saved data',
-  'stale.body': 'AEP could not be reached ({reason}), so this is the copy saved {age}. It may be out of date; refresh to try again.',
+  'stale.body':
+    'AEP could not be reached ({reason}), so this is the copy saved {age}. It may be out of date; refresh to try again.',
 
   'error.retry': 'Try again',
   'error.reference': 'Reference: {requestId}',
@@ -149,15 +152,18 @@ export const enUS = {
   'error.INVALID_IDENTITY.title': 'That identifier is not valid',
   'error.INVALID_IDENTITY.body': 'Check the {namespace} with the caller and search again.',
   'error.INVALID_PARAMETER.title': 'The request was not accepted',
-  'error.INVALID_PARAMETER.body': 'The console sent a setting the service does not accept. Reload the page; if it happens again, report it with the reference below.',
+  'error.INVALID_PARAMETER.body':
+    'The console sent a setting the service does not accept. Reload the page; if it happens again, report it with the reference below.',
   'error.UNAUTHENTICATED.title': 'Your session has expired',
   'error.UNAUTHENTICATED.body': 'Reload the page to sign in again.',
   'error.ORG_MISMATCH.title': 'Wrong organization',
-  'error.ORG_MISMATCH.body': 'You are signed in to an organization this app does not serve. Switch organization in Experience Cloud and try again.',
+  'error.ORG_MISMATCH.body':
+    'You are signed in to an organization this app does not serve. Switch organization in Experience Cloud and try again.',
   'error.PROFILE_NOT_FOUND.title': 'Customer no longer found',
   'error.PROFILE_NOT_FOUND.body': 'AEP no longer has this profile. Search for the customer again.',
   'error.UPSTREAM_UNPROCESSABLE.title': 'AEP cannot show this profile',
-  'error.UPSTREAM_UNPROCESSABLE.body': 'AEP refused the lookup, for example because the profile has too many linked identities. Try another identity of this customer.',
+  'error.UPSTREAM_UNPROCESSABLE.body':
+    'AEP refused the lookup, for example because the profile has too many linked identities. Try another identity of this customer.',
   'error.UPSTREAM_RATE_LIMITED.title': 'Too many lookups right now',
   'error.UPSTREAM_RATE_LIMITED.body': 'AEP is limiting requests for the moment.',
   'error.UPSTREAM_UNAVAILABLE.title': 'AEP is unavailable',
@@ -165,21 +171,25 @@ export const enUS = {
   'error.UPSTREAM_BAD_RESPONSE.title': 'AEP sent an unexpected answer',
   'error.UPSTREAM_BAD_RESPONSE.body': 'Try again; if it keeps happening, report it with the reference below.',
   'error.UPSTREAM_AUTH_FAILED.title': 'The app could not sign in to AEP',
-  'error.UPSTREAM_AUTH_FAILED.body': 'AEP refused the app’s own credentials. An administrator needs to fix this; report it with the reference below.',
+  'error.UPSTREAM_AUTH_FAILED.body':
+    'AEP refused the app’s own credentials. An administrator needs to fix this; report it with the reference below.',
   'error.UPSTREAM_TIMEOUT.title': 'AEP took too long',
   'error.UPSTREAM_TIMEOUT.body': 'The lookup timed out. Try again.',
   'error.CONFIG_INVALID.title': 'The app is not configured',
   'error.CONFIG_INVALID.body': 'An administrator needs to fix the app’s settings. Report it with the reference below.',
   'error.INTERNAL_ERROR.title': 'Something went wrong',
-  'error.INTERNAL_ERROR.body': 'The lookup failed unexpectedly. Try again; if it keeps happening, report it with the reference below.',
+  'error.INTERNAL_ERROR.body':
+    'The lookup failed unexpectedly. Try again; if it keeps happening, report it with the reference below.',
   'error.NETWORK_ERROR.title': 'The service cannot be reached',
   'error.NETWORK_ERROR.body': 'Check your network connection and try again.',
   'error.BAD_RESPONSE.title': 'Unexpected answer from the service',
-  'error.BAD_RESPONSE.body': 'The service answered something the console cannot read. Try again; if it keeps happening, report it.',
+  'error.BAD_RESPONSE.body':
+    'The service answered something the console cannot read. Try again; if it keeps happening, report it.',
   'error.NOT_SIGNED_IN.title': 'Not signed in yet',
   'error.NOT_SIGNED_IN.body': 'Wait a moment for sign-in to finish, then try again.',
   'error.UNKNOWN.title': 'Something went wrong',
-  'error.UNKNOWN.body': 'The service answered with error {code}. Try again; if it keeps happening, report it with the reference below.',
+  'error.UNKNOWN.body':
+    'The service answered with error {code}. Try again; if it keeps happening, report it with the reference below.',
 
   'boundary.title': 'Something went wrong',
   'boundary.body': 'This part of the console stopped working. Try again.',

@@ -2,10 +2,18 @@
  * The console's translator: `t(key, vars)` from the active catalogue plus the locale's formatters,
  * read through `useI18n()`. Values are interpolated as plain text; nothing is parsed as markup.
  */
-import { createContext, useContext, useMemo, type ReactNode } from 'react'
-import { CATALOGUES, INTL_LOCALE, type AppLocale, type MessageKey } from './catalogues'
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatRelativeSeconds, formatRelativeTime } from './format'
+import { createContext, type ReactNode, useContext, useMemo } from 'react'
 import type { Money } from '../../../actions/lib/view/view-types'
+import { type AppLocale, CATALOGUES, INTL_LOCALE, type MessageKey } from './catalogues'
+import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatRelativeSeconds,
+  formatRelativeTime
+} from './format'
 
 export type Vars = Record<string, string | number>
 
@@ -37,7 +45,8 @@ export function createI18n(locale: AppLocale): I18n {
     locale,
     intlLocale,
     t,
-    plural: (base, count, vars) => t(rules.select(count) === 'one' ? `${base}.one` : `${base}.other`, { count, ...vars }),
+    plural: (base, count, vars) =>
+      t(rules.select(count) === 'one' ? `${base}.one` : `${base}.other`, { count, ...vars }),
     money: (m) => formatMoney(m, intlLocale),
     number: (n) => formatNumber(n, intlLocale),
     percent: (s) => formatPercent(s, intlLocale),

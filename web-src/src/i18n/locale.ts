@@ -3,7 +3,7 @@
  * "en-GB", …). Any Chinese tag maps to zh-Hant (the only Chinese catalogue); anything else we do
  * not speak falls back to English.
  */
-import { SUPPORTED_LOCALES, type AppLocale } from './catalogues'
+import { type AppLocale, SUPPORTED_LOCALES } from './catalogues'
 
 export const LOCALE_PREFERENCE_KEY = 'cah.locale'
 

@@ -151,7 +151,8 @@ export const zhHant: Record<MessageKey, string> = {
   'error.INVALID_IDENTITY.title': '識別碼無效',
   'error.INVALID_IDENTITY.body': '請與來電者核對{namespace}後再搜尋一次。',
   'error.INVALID_PARAMETER.title': '要求未被接受',
-  'error.INVALID_PARAMETER.body': '主控台送出了服務不接受的設定。請重新載入頁面；如果再次發生，請附上下方的參考編號回報。',
+  'error.INVALID_PARAMETER.body':
+    '主控台送出了服務不接受的設定。請重新載入頁面；如果再次發生，請附上下方的參考編號回報。',
   'error.UNAUTHENTICATED.title': '您的工作階段已過期',
   'error.UNAUTHENTICATED.body': '請重新載入頁面以再次登入。',
   'error.ORG_MISMATCH.title': '組織不符',

@@ -4,8 +4,8 @@
  * are inserted as plain text.
  */
 import type { CustomerEvent } from '../../../actions/lib/view/view-types'
-import type { I18n } from '../i18n/i18n-context'
 import type { MessageKey } from '../i18n/catalogues'
+import type { I18n } from '../i18n/i18n-context'
 
 export function eventText(e: CustomerEvent, i18n: I18n): string {
   const d = e.details
@@ -13,7 +13,9 @@ export function eventText(e: CustomerEvent, i18n: I18n): string {
   switch (e.type) {
     case 'purchase': {
       const count = d.itemCount ?? 0
-      return d.amount ? i18n.plural('event.purchaseAmount', count, { amount: i18n.money(d.amount) }) : i18n.plural('event.purchase', count)
+      return d.amount
+        ? i18n.plural('event.purchaseAmount', count, { amount: i18n.money(d.amount) })
+        : i18n.plural('event.purchase', count)
     }
     case 'email-open':
       return d.campaign ? t('event.emailOpen.campaign', { campaign: d.campaign }) : t('event.emailOpen')
@@ -22,7 +24,8 @@ export function eventText(e: CustomerEvent, i18n: I18n): string {
     case 'web-visit':
       return d.page ? t('event.webVisit.page', { page: d.page }) : t('event.webVisit')
     case 'support-call': {
-      const minutes = d.durationSeconds !== undefined ? i18n.number(Math.max(1, Math.round(d.durationSeconds / 60))) : undefined
+      const minutes =
+        d.durationSeconds !== undefined ? i18n.number(Math.max(1, Math.round(d.durationSeconds / 60))) : undefined
       if (d.reason && minutes) return t('event.supportCall.reasonDuration', { reason: d.reason, minutes })
       if (d.reason) return t('event.supportCall.reason', { reason: d.reason })
       return minutes ? t('event.supportCall.duration', { minutes }) : t('event.supportCall')

@@ -5,6 +5,7 @@
 export const NAMESPACE_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/
 export const MAX_ID_LENGTH = 256
 // Control characters never belong in an identity (and would not display).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 
 export type IdentityProblem = 'namespace' | 'empty' | 'too-long' | 'characters'

@@ -13,7 +13,8 @@ export function maskIdentity(namespace: string, value: string): string {
   }
   if (namespace === 'phone') {
     const digits = v.replace(/\D/g, '')
-    if (digits.length >= 7) return `${v.startsWith('+') || v.startsWith('00') ? '+' : ''}${digits.slice(0, 1)}•••••${digits.slice(-4)}`
+    if (digits.length >= 7)
+      return `${v.startsWith('+') || v.startsWith('00') ? '+' : ''}${digits.slice(0, 1)}•••••${digits.slice(-4)}`
   }
   // Other identifiers (CRM id, ECID, custom): enough of both ends to tell two apart, never the middle.
   if (v.length > 8) return `${v.slice(0, 2)}${BULLETS}${v.slice(-2)}`

@@ -20,7 +20,7 @@ function isPrimary(code: string): code is PrimaryNamespace {
 }
 
 export function namespaceLabel(code: string, i18n: I18n, fromAep?: string): string {
-  return isPrimary(code) ? i18n.t(`namespace.${code}`) : fromAep ?? code
+  return isPrimary(code) ? i18n.t(`namespace.${code}`) : (fromAep ?? code)
 }
 
 export function namespaceOptions(fromAep: readonly NamespaceInfo[] | null, i18n: I18n): NamespaceOption[] {

@@ -4,8 +4,9 @@
  * kept in this module's memory, so a recent is one click away for as long as the page lives;
  * after a reload the masked entry remains as a reminder but the agent types the value again.
  */
-import { maskIdentity } from './mask'
+
 import type { Lookup } from '../api/types'
+import { maskIdentity } from './mask'
 
 export interface RecentLookup {
   ref: string
@@ -31,7 +32,12 @@ export const RECENTS_TTL_MS = 12 * 60 * 60 * 1000
 function isStored(v: unknown): v is StoredRecent {
   if (typeof v !== 'object' || v === null) return false
   const r = v as Record<string, unknown>
-  return typeof r.ref === 'string' && typeof r.namespace === 'string' && typeof r.masked === 'string' && typeof r.at === 'number'
+  return (
+    typeof r.ref === 'string' &&
+    typeof r.namespace === 'string' &&
+    typeof r.masked === 'string' &&
+    typeof r.at === 'number'
+  )
 }
 
 export class RecentsStore {
@@ -42,7 +48,10 @@ export class RecentsStore {
   private seq = 0
   private storage: Storage | null
 
-  constructor(storage: Storage | null, private readonly now: () => number = Date.now) {
+  constructor(
+    storage: Storage | null,
+    private readonly now: () => number = Date.now
+  ) {
     this.storage = storage
   }
 
@@ -65,7 +74,7 @@ export class RecentsStore {
       // Storage full or blocked (third-party iframe): carry on with the in-memory copy only.
       this.storage = null
     }
-    this.listeners.forEach((l) => l())
+    for (const l of this.listeners) l()
   }
 
   /** The recents, newest first; the same array until something changes (for useSyncExternalStore). */
@@ -85,7 +94,9 @@ export class RecentsStore {
     const masked = maskIdentity(namespace, id)
     const same = (r: StoredRecent): boolean => {
       const v = this.values.get(r.ref)
-      return v ? v.namespace === namespace && v.id.toLowerCase() === id.toLowerCase() : r.namespace === namespace && r.masked === masked
+      return v
+        ? v.namespace === namespace && v.id.toLowerCase() === id.toLowerCase()
+        : r.namespace === namespace && r.masked === masked
     }
     const kept = this.read().filter((r) => !same(r))
     const ref = `r${this.now().toString(36)}${(this.seq++).toString(36)}`

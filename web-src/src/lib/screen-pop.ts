@@ -4,8 +4,9 @@
  * Values are percent-decoded with decodeURIComponent (a literal "+" stays a "+", unlike
  * URLSearchParams, which would turn it into a space and break E.164 phone numbers).
  */
-import { identityProblem, type IdentityProblem } from './identity-input'
+
 import type { Lookup } from '../api/types'
+import { type IdentityProblem, identityProblem } from './identity-input'
 
 export type ScreenPop =
   | { kind: 'none' }

@@ -37,6 +37,7 @@ export async function fetchDemoToken(config: DemoSignIn, fetchFn: FetchLike): Pr
   const body: unknown = await res.json()
   const b = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
   const org = typeof b.org === 'string' && b.org ? b.org : config.org
-  if (typeof b.access_token !== 'string' || !b.access_token || !org) throw new Error('demo token route answered without a token or org')
+  if (typeof b.access_token !== 'string' || !b.access_token || !org)
+    throw new Error('demo token route answered without a token or org')
   return { token: b.access_token, org }
 }

@@ -2,8 +2,8 @@
  * Runs the console inside the Adobe Experience Cloud shell: credentials, locale, theme and sandbox
  * come from the exc-app runtime's `ready` and `configuration` events.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { applyShellPayload, INITIAL_SHELL_STATE, ShellContext, type Shell, type ShellState } from './shell-state'
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
+import { applyShellPayload, INITIAL_SHELL_STATE, type Shell, ShellContext, type ShellState } from './shell-state'
 
 /** The part of the exc-app runtime the console uses (its typings omit `done`). */
 export interface ExcRuntimeLike {
@@ -34,17 +34,20 @@ export function ExcShellProvider({ runtime, children }: { runtime: ExcRuntimeLik
     }
   }, [runtime])
 
-  const shell = useMemo<Shell>(() => ({
-    ...state,
-    done: () => {
-      if (doneSent.current) return
-      doneSent.current = true
-      callDone(runtime)
-    },
-    // The shell renews the token itself and announces it through `configuration`.
-    renewCredentials: async () => false,
-    retry: () => undefined
-  }), [state, runtime])
+  const shell = useMemo<Shell>(
+    () => ({
+      ...state,
+      done: () => {
+        if (doneSent.current) return
+        doneSent.current = true
+        callDone(runtime)
+      },
+      // The shell renews the token itself and announces it through `configuration`.
+      renewCredentials: async () => false,
+      retry: () => undefined
+    }),
+    [state, runtime]
+  )
 
   return <ShellContext.Provider value={shell}>{children}</ShellContext.Provider>
 }

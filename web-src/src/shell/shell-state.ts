@@ -55,8 +55,8 @@ export function applyShellPayload(state: ShellState, payload: unknown): ShellSta
   if (!isRecord(payload)) return state
   const token = nonEmpty(payload.imsToken) ?? state.credentials?.token
   const org = nonEmpty(payload.imsOrg) ?? state.credentials?.org
-  const sandbox = isRecord(payload.sandbox) ? nonEmpty(payload.sandbox.name) ?? state.sandbox : state.sandbox
-  const colorScheme = 'theme' in payload ? colorSchemeOf(payload.theme) ?? state.colorScheme : state.colorScheme
+  const sandbox = isRecord(payload.sandbox) ? (nonEmpty(payload.sandbox.name) ?? state.sandbox) : state.sandbox
+  const colorScheme = 'theme' in payload ? (colorSchemeOf(payload.theme) ?? state.colorScheme) : state.colorScheme
   const credentials = token && org ? { token, org } : null
   return {
     ...state,

@@ -3,10 +3,10 @@
  * an agent token without any manual step and keeps it in memory only; without one it reports
  * `unavailable` and the console asks the agent to open it inside Experience Cloud.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { FetchLike } from '../api/action-client'
-import { fetchDemoToken, type DemoSignIn } from './demo-token'
-import { INITIAL_SHELL_STATE, ShellContext, type Shell, type ShellState } from './shell-state'
+import { type DemoSignIn, fetchDemoToken } from './demo-token'
+import { INITIAL_SHELL_STATE, type Shell, ShellContext, type ShellState } from './shell-state'
 
 interface Props {
   demo: DemoSignIn | null
@@ -37,19 +37,23 @@ export function StandaloneShellProvider({ demo, fetch, children }: Props): JSX.E
     return pending.current
   }, [demo, fetch])
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the trigger: retry() bumps it to sign in again
   useEffect(() => {
     void signIn()
   }, [signIn, attempt])
 
-  const shell = useMemo<Shell>(() => ({
-    ...state,
-    done: () => undefined,
-    renewCredentials: signIn,
-    retry: () => {
-      setState((s) => ({ ...s, status: 'starting' }))
-      setAttempt((n) => n + 1)
-    }
-  }), [state, signIn])
+  const shell = useMemo<Shell>(
+    () => ({
+      ...state,
+      done: () => undefined,
+      renewCredentials: signIn,
+      retry: () => {
+        setState((s) => ({ ...s, status: 'starting' }))
+        setAttempt((n) => n + 1)
+      }
+    }),
+    [state, signIn]
+  )
 
   return <ShellContext.Provider value={shell}>{children}</ShellContext.Provider>
 }

@@ -1,8 +1,11 @@
-import { normaliseIdentity } from '../../../actions/lib/input/identity'
+import { normaliseIdentity } from '../../../actions/lib/input'
 
 describe('normaliseIdentity', () => {
   it('trims and lower-cases e-mail addresses the way AEP stores them', () => {
-    expect(normaliseIdentity(' Email ', '  Jane.Doe@Example.COM ')).toEqual({ ok: true, identity: { namespace: 'email', aepNamespace: 'Email', id: 'jane.doe@example.com' } })
+    expect(normaliseIdentity(' Email ', '  Jane.Doe@Example.COM ')).toEqual({
+      ok: true,
+      identity: { namespace: 'email', aepNamespace: 'Email', id: 'jane.doe@example.com' }
+    })
   })
 
   it.each([
@@ -16,7 +19,10 @@ describe('normaliseIdentity', () => {
   })
 
   it('uses the configured country code for ten-digit national numbers', () => {
-    expect(normaliseIdentity('phone', '2079460958', '44')).toMatchObject({ ok: true, identity: { id: '+442079460958' } })
+    expect(normaliseIdentity('phone', '2079460958', '44')).toMatchObject({
+      ok: true,
+      identity: { id: '+442079460958' }
+    })
   })
 
   it.each([
@@ -37,10 +43,19 @@ describe('normaliseIdentity', () => {
     if (!result.ok) expect(result.field).toBe(field)
   })
 
-  it('maps well-known namespaces to AEP codes and passes the org\'s own codes through', () => {
-    expect(normaliseIdentity('ECID', '8'.repeat(38))).toMatchObject({ ok: true, identity: { namespace: 'ecid', aepNamespace: 'ECID' } })
-    expect(normaliseIdentity('crmid', 'CRM-000001')).toMatchObject({ ok: true, identity: { aepNamespace: 'CRMID', id: 'CRM-000001' } })
-    expect(normaliseIdentity('LoyaltyID', 'L-42')).toMatchObject({ ok: true, identity: { namespace: 'loyaltyid', aepNamespace: 'LoyaltyID', id: 'L-42' } })
+  it("maps well-known namespaces to AEP codes and passes the org's own codes through", () => {
+    expect(normaliseIdentity('ECID', '8'.repeat(38))).toMatchObject({
+      ok: true,
+      identity: { namespace: 'ecid', aepNamespace: 'ECID' }
+    })
+    expect(normaliseIdentity('crmid', 'CRM-000001')).toMatchObject({
+      ok: true,
+      identity: { aepNamespace: 'CRMID', id: 'CRM-000001' }
+    })
+    expect(normaliseIdentity('LoyaltyID', 'L-42')).toMatchObject({
+      ok: true,
+      identity: { namespace: 'loyaltyid', aepNamespace: 'LoyaltyID', id: 'L-42' }
+    })
   })
 
   it('rejects non-string input without throwing', () => {

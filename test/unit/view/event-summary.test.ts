@@ -1,4 +1,4 @@
-import { toCustomerEvent } from '../../../actions/lib/view/event-summary'
+import { toCustomerEvent } from '../../../actions/lib/view'
 
 const at = Date.parse('2026-11-20T10:00:00Z')
 
@@ -29,22 +29,46 @@ describe('toCustomerEvent', () => {
     const event = toCustomerEvent({
       entityId: 'evt-2',
       timestamp: at,
-      entity: { eventType: 'directMarketing.emailClicked', _experience: { customerJourneyManagement: { messageExecution: { campaignName: 'Spring Sale' } } } }
+      entity: {
+        eventType: 'directMarketing.emailClicked',
+        _experience: { customerJourneyManagement: { messageExecution: { campaignName: 'Spring Sale' } } }
+      }
     })
-    expect(event).toMatchObject({ type: 'email-click', channel: 'email', summary: 'Clicked email "Spring Sale"', details: { campaign: 'Spring Sale' } })
+    expect(event).toMatchObject({
+      type: 'email-click',
+      channel: 'email',
+      summary: 'Clicked email "Spring Sale"',
+      details: { campaign: 'Spring Sale' }
+    })
   })
 
   it('describes a support call from the tenant fields', () => {
     const event = toCustomerEvent({
       entityId: 'evt-3',
       timestamp: null,
-      entity: { eventType: 'support.callCompleted', timestamp: '2026-11-01T08:00:00Z', _acme: { support: { reason: 'Late delivery', durationSeconds: 420 } } }
+      entity: {
+        eventType: 'support.callCompleted',
+        timestamp: '2026-11-01T08:00:00Z',
+        _acme: { support: { reason: 'Late delivery', durationSeconds: 420 } }
+      }
     })
-    expect(event).toMatchObject({ type: 'support-call', channel: 'phone', timestamp: '2026-11-01T08:00:00.000Z', summary: 'Support call: Late delivery (7 min)' })
+    expect(event).toMatchObject({
+      type: 'support-call',
+      channel: 'phone',
+      timestamp: '2026-11-01T08:00:00.000Z',
+      summary: 'Support call: Late delivery (7 min)'
+    })
   })
 
   it('keeps hostile text as bounded plain text', () => {
-    const event = toCustomerEvent({ entityId: 'evt-4', timestamp: at, entity: { eventType: 'web.webpagedetails.pageViews', web: { webPageDetails: { name: '<script>alert(1)</script>\n' + 'x'.repeat(500) } } } })
+    const event = toCustomerEvent({
+      entityId: 'evt-4',
+      timestamp: at,
+      entity: {
+        eventType: 'web.webpagedetails.pageViews',
+        web: { webPageDetails: { name: `<script>alert(1)</script>\n${'x'.repeat(500)}` } }
+      }
+    })
     expect(event?.details.page).toHaveLength(80)
     expect(event?.summary.startsWith('Visited <script>')).toBe(true)
     expect(event?.summary).not.toContain('\n')
@@ -52,6 +76,8 @@ describe('toCustomerEvent', () => {
 
   it('drops events without an id or a time', () => {
     expect(toCustomerEvent({ entityId: '', timestamp: at, entity: { eventType: 'x' } })).toBeNull()
-    expect(toCustomerEvent({ entityId: 'e', timestamp: null, entity: { eventType: 'x', timestamp: 'never' } })).toBeNull()
+    expect(
+      toCustomerEvent({ entityId: 'e', timestamp: null, entity: { eventType: 'x', timestamp: 'never' } })
+    ).toBeNull()
   })
 })

@@ -1,4 +1,4 @@
-import { SAFETY_MARGIN_MS, ServiceTokenProvider, type TokenEntry, type TokenStore } from '../../../actions/lib/ims/service-token'
+import { SAFETY_MARGIN_MS, ServiceTokenProvider, type TokenEntry, type TokenStore } from '../../../actions/lib/ims'
 
 function fakeIms(lifetimeMs = 24 * 3600_000): { fetch: () => Promise<TokenEntry>; calls: () => number } {
   let n = 0
@@ -15,9 +15,15 @@ function fakeIms(lifetimeMs = 24 * 3600_000): { fetch: () => Promise<TokenEntry>
 function memoryStore(initial: TokenEntry | null = null): TokenStore & { entry: TokenEntry | null } {
   return {
     entry: initial,
-    async read() { return this.entry },
-    async write(e) { this.entry = e },
-    async drop() { this.entry = null }
+    async read() {
+      return this.entry
+    },
+    async write(e) {
+      this.entry = e
+    },
+    async drop() {
+      this.entry = null
+    }
   }
 }
 
@@ -54,7 +60,11 @@ describe('ServiceTokenProvider', () => {
     const store = memoryStore({ token: 'revoked', expiresAt: Date.now() + 3600_000 })
     const provider = new ServiceTokenProvider(ims.fetch, store)
     await provider.get()
-    const fresh = await Promise.all([provider.refresh('revoked'), provider.refresh('revoked'), provider.refresh('revoked')])
+    const fresh = await Promise.all([
+      provider.refresh('revoked'),
+      provider.refresh('revoked'),
+      provider.refresh('revoked')
+    ])
     expect(fresh).toEqual(['token-1', 'token-1', 'token-1'])
     expect(ims.calls()).toBe(1)
     expect(store.entry?.token).toBe('token-1')

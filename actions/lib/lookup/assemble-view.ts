@@ -1,0 +1,80 @@
+/**
+ * The customer view from what AEP answered, the same way for a single lookup and for each
+ * customer of a batch: the customer, and meta saying where it came from and what is missing.
+ */
+import { type AepEventsPage, type AepProfileEntity, hrefToCursor, type NormalisedIdentity } from '../aep'
+import type { InsightFieldMap } from '../config'
+import { UpstreamError } from '../errors'
+import {
+  buildCustomer,
+  type CustomerEvent,
+  type CustomerView,
+  type EventsMeta,
+  toCustomerEvent,
+  type UpstreamTimings
+} from '../view'
+
+export interface EventsPart {
+  list: CustomerEvent[]
+  meta: EventsMeta
+}
+
+export const EVENTS_NOT_REQUESTED: EventsPart = {
+  list: [],
+  meta: { status: 'unavailable', reason: 'NOT_REQUESTED', nextCursor: null }
+}
+
+export function toEvents(page: AepEventsPage): CustomerEvent[] {
+  return page.events.map(toCustomerEvent).filter((e): e is CustomerEvent => e !== null)
+}
+
+/** A page of events as the view carries them, with the "load more" cursor bound to `identity`. */
+export function eventsFrom(page: AepEventsPage, identity: NormalisedIdentity, limit: number, salt: string): EventsPart {
+  return {
+    list: toEvents(page).slice(0, limit),
+    meta: { status: 'available', nextCursor: hrefToCursor(page.next, identity, salt) }
+  }
+}
+
+/** Why events are missing: AEP refused the event lookup outright, or it failed this time. */
+export function eventsFailure(error: unknown): string {
+  if (
+    error instanceof UpstreamError &&
+    error.upstreamStatus !== undefined &&
+    [400, 403, 404, 422].includes(error.upstreamStatus)
+  )
+    return 'EVENTS_LOOKUP_REFUSED'
+  return error instanceof UpstreamError ? error.code : 'EVENTS_UNAVAILABLE'
+}
+
+export function eventsUnavailable(error: unknown): EventsPart {
+  return { list: [], meta: { status: 'unavailable', reason: eventsFailure(error), nextCursor: null } }
+}
+
+export interface ViewParts {
+  profile: AepProfileEntity
+  events: EventsPart
+  names: Map<string, string | null>
+  /** Parts that failed for a passing reason (the view is then served but never cached). */
+  incomplete: string[]
+  timings: UpstreamTimings
+}
+
+export function assembleView(
+  parts: ViewParts,
+  scope: { sandbox: string; mergePolicyId: string | null },
+  insights: InsightFieldMap
+): CustomerView {
+  const { profile, events, names, incomplete, timings } = parts
+  return {
+    customer: buildCustomer(profile, events.list, names, insights),
+    meta: {
+      sandbox: scope.sandbox,
+      mergePolicyId: profile.mergePolicyId ?? scope.mergePolicyId ?? 'default',
+      fetchedAt: new Date().toISOString(),
+      timings,
+      events: events.meta,
+      ...(incomplete.length > 0 ? { incomplete } : {})
+    }
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * The benchmark's targets (docs/performance.md), as data: each names its scenario, the rule it is
+ * judged by (threshold included) and what it reads from a run. `judge` turns a run and its summary
+ * into the report's rows, in the order of TARGETS; a target whose scenario did not run has no row.
+ */
+import type { ReportTarget } from './report'
+import type { BenchRun, BenchSummary, SetResult } from './results'
+import { aepCalls, coalescedSlowestMs, slowestBundleMs } from './results'
+import { median, ratio } from './stats'
+
+/** How a target is judged from the numbers its reading gives. */
+type Rule =
+  /** Shown beside the targets, not judged. */
+  | { kind: 'shown'; label: '(info)' | '(bound)' }
+  /** The number is at most `limit`; an unmeasured one counts as `unmeasured`. */
+  | { kind: 'at-most'; limit: number; unmeasured: false | null }
+  /** Every number equals `expected`. */
+  | { kind: 'equals'; expected: number }
+  /** The first number is below `share` × the second. */
+  | { kind: 'below'; share: number; label: string }
+  /** The first number is within max(`absolute`, `relative` × the second) of the second. */
+  | { kind: 'near'; absolute: number; relative: number; label: string }
+
+type Judged = BenchRun & { summary: BenchSummary }
+
+interface Reading {
+  measure: string
+  value: string
+  judged?: ReadonlyArray<number | null>
+}
+
+interface TargetSpec {
+  scenario: string
+  rule: Rule
+  /** What the run measured for this target; undefined when its scenario did not run. */
+  read(run: Judged): Reading | undefined
+}
+
+/** A target over `of`, the part of a run it reads (undefined when that part did not run). */
+function target<T>(
+  scenario: string,
+  rule: Rule,
+  of: (run: Judged) => T | undefined,
+  read: (t: T, run: Judged) => Reading
+): TargetSpec {
+  return {
+    scenario,
+    rule,
+    read: (run) => {
+      const t = of(run)
+      return t === undefined ? undefined : read(t, run)
+    }
+  }
+}
+
+const fmt = (v: number | null | undefined, unit = '', digits = 3): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : `${Number(v.toFixed(digits))}${unit}`
+const ms = (v: number | null | undefined, digits = 1): string => fmt(v, ' ms', digits)
+const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`
+const medianP95 = (s: { median: number; p95: number }): string => `${ms(s.median)} (${ms(s.p95)})`
+
+const INFO: Rule = { kind: 'shown', label: '(info)' }
+
+const missed = ({ small }: Judged) => small?.miss && { miss: small.miss, upstream: small.upstreamMs.median }
+const hit = ({ small }: Judged) => small?.hit && { hit: small.hit, missMedian: small.miss?.latencyMs.median ?? null }
+const coalescing = ({ small }: Judged) => small?.coalescing
+const tokens = ({ small }: Judged) => small?.tokens
+const batch = ({ small }: Judged) => small?.batch
+const scale = ({ small }: Judged) => small?.scale
+
+/** warn/error activation log lines per scenario or container, where there were any. */
+function severeLogLines(small: SetResult): Record<string, number> {
+  const by: Record<string, number> = {}
+  for (const [name, c] of Object.entries(small.activationLogs)) if (c.warnOrError > 0) by[name] = c.warnOrError
+  if (small.hit && small.hit.containerLogs.warnOrError > 0) by['hit-container'] = small.hit.containerLogs.warnOrError
+  if (small.tokens && small.tokens.containerWarnOrError > 0) by['tokens-containers'] = small.tokens.containerWarnOrError
+  if (small.scale) {
+    const w = small.scale.small.warnOrError + small.scale.large.warnOrError
+    if (w > 0) by['scale-containers'] = w
+  }
+  return by
+}
+
+const TARGETS: readonly TargetSpec[] = [
+  target('1', { kind: 'at-most', limit: 1.1, unmeasured: false }, missed, ({ miss, upstream }, { summary }) => ({
+    measure: `miss median / one upstream call (${ms(miss.latencyMs.median)} / ${ms(upstream)})`,
+    value: fmt(summary.ratios.missOverUpstream),
+    judged: [summary.ratios.missOverUpstream]
+  })),
+  target('1', INFO, missed, ({ miss, upstream }) => ({
+    measure: 'miss p95 / one upstream call',
+    value: fmt(ratio(miss.latencyMs.p95, upstream))
+  })),
+  target('2', { kind: 'at-most', limit: 0.02, unmeasured: false }, hit, ({ hit: h }, { summary }) => ({
+    measure: `hit p95 at ${h.load.connections} conns / miss median (${ms(h.load.latencyMs.p95)})`,
+    value: fmt(summary.ratios.hitP95OverMiss),
+    judged: [summary.ratios.hitP95OverMiss]
+  })),
+  target('2', INFO, hit, (_, { summary }) => ({
+    measure: 'hit requests/s per container',
+    value: String(summary.hitRequestsPerSecond)
+  })),
+  target('2', INFO, hit, ({ hit: h }) => ({
+    measure: 'hit median, 1 connection (service time)',
+    value: ms(h.single.latencyMs.median)
+  })),
+  target('2', { kind: 'shown', label: '(bound)' }, hit, ({ hit: { floor: f }, missMedian }) => ({
+    measure:
+      `floor: no action code, same load and body (p95 ${ms(f.latencyMs.p95)}, ${f.requestsPerSecond} req/s)` +
+      ' / miss',
+    value: fmt(ratio(f.latencyMs.p95, missMedian))
+  })),
+  target('3', { kind: 'equals', expected: 1 }, coalescing, (c) => ({
+    measure: 'upstream profile calls for 100 concurrent lookups',
+    value: c.rounds.map((x) => x.profileCalls).join(', '),
+    judged: c.rounds.map((x) => x.profileCalls)
+  })),
+  target('3', { kind: 'at-most', limit: 1.1, unmeasured: false }, coalescing, (c, { summary }) => ({
+    measure: `slowest of 100 / one upstream call (${ms(coalescedSlowestMs(c))})`,
+    value: fmt(summary.ratios.coalescedWallOverUpstream),
+    judged: [summary.ratios.coalescedWallOverUpstream]
+  })),
+  target('4', { kind: 'equals', expected: 0 }, tokens, (t, { summary }) => ({
+    measure: `IMS calls in lookups 2..${t.lookups} (warm container)`,
+    value: String(summary.counts.warmImsCalls),
+    judged: [summary.counts.warmImsCalls]
+  })),
+  target('4', { kind: 'equals', expected: 0 }, tokens, (t) => ({
+    measure: 'IMS token calls, cold container, token in State',
+    value: String(t.coldWithStoredToken.imsTokenCalls),
+    judged: [t.coldWithStoredToken.imsTokenCalls]
+  })),
+  target('5', { kind: 'below', share: 1, label: 'fewer' }, batch, (b, { summary }) => ({
+    measure: 'AEP calls: batch of 100 vs 100 singles',
+    value: `${summary.counts.batchUpstreamCalls} vs ${aepCalls(b.singles.upstreamCalls)}`,
+    judged: [summary.counts.batchUpstreamCalls, aepCalls(b.singles.upstreamCalls)]
+  })),
+  target('5', { kind: 'below', share: 1, label: 'faster' }, batch, (b) => ({
+    measure: `time: batch vs singles (${b.singles.concurrency} at a time)`,
+    value: `${ms(b.batch.ms, 0)} vs ${ms(b.singles.ms, 0)}`,
+    judged: [b.batch.ms, b.singles.ms]
+  })),
+  target(
+    '6',
+    { kind: 'at-most', limit: 0.25, unmeasured: null },
+    ({ cold }) => cold,
+    (cold, { summary }) => {
+      const sdk = cold.aioSdk.requireMs === null ? 'not measured' : ms(cold.aioSdk.requireMs)
+      return {
+        measure: `slowest bundle require (${ms(slowestBundleMs(cold))}) / aio-sdk require (${sdk})`,
+        value: fmt(summary.ratios.coldStartOverAioSdk),
+        judged: [summary.ratios.coldStartOverAioSdk]
+      }
+    }
+  ),
+  target(
+    '6',
+    INFO,
+    ({ cold }) => cold,
+    (cold) => {
+      const biggest = cold.bundles.reduce((a, b) => (b.bytes > a.bytes ? b : a))
+      return {
+        measure: `largest bundle (${biggest.action}) size / gzip`,
+        value: `${kib(biggest.bytes)} / ${kib(biggest.gzipBytes)}`
+      }
+    }
+  ),
+  target('7', { kind: 'near', absolute: 0.05, relative: 0, label: '± 0.05' }, scale, ({ small: a, large: b }) => ({
+    measure: `miss / upstream, ${b.customers} vs ${a.customers} customers (alternating)`,
+    value: `${fmt(b.missOverUpstream)} vs ${fmt(a.missOverUpstream)}`,
+    judged: [b.missOverUpstream, a.missOverUpstream]
+  })),
+  target('7', { kind: 'near', absolute: 2, relative: 0.25, label: '± 25 % or 2 ms' }, scale, (sc, { opts }) => {
+    const { small: a, large: b } = sc
+    return {
+      measure: `hit p95 at ${opts.connections} conns (median of ${sc.rounds} runs), ${b.customers} vs ${a.customers}`,
+      value: `${ms(median(b.hitP95Ms))} vs ${ms(median(a.hitP95Ms))}`,
+      judged: [median(b.hitP95Ms), median(a.hitP95Ms)]
+    }
+  }),
+  target('7', INFO, scale, ({ small: a, large: b }) => ({
+    measure: `hit service time (1 connection), ${b.customers} vs ${a.customers}`,
+    value: `${ms(b.hitSingleMedianMs)} vs ${ms(a.hitSingleMedianMs)}`
+  })),
+  target('7', { kind: 'below', share: 0.02, label: 'median < 2 % of upstream' }, scale, (sc, { opts }) => ({
+    measure: `stand-in's own lookup, median (p95), latency 0, ${sc.large.customers} vs ${sc.small.customers}`,
+    value: `${medianP95(sc.large.standInLookupMs)} vs ${medianP95(sc.small.standInLookupMs)}`,
+    judged: [sc.large.standInLookupMs.median, opts.aepLatencyMs]
+  })),
+  target(
+    '–',
+    { kind: 'equals', expected: 0 },
+    ({ small }) => small,
+    (small) => {
+      const by = Object.entries(severeLogLines(small))
+      const severe = by.reduce((a, [, v]) => a + v, 0)
+      return {
+        measure: 'warn/error lines in the activation logs (e.g. State unavailable)',
+        value: severe === 0 ? '0' : `${severe} (${by.map(([k, v]) => `${k} ${v}`).join(', ')})`,
+        judged: [severe]
+      }
+    }
+  ),
+  target(
+    '8',
+    INFO,
+    ({ ui }) => ui,
+    ({ webProd: { jsGzipBytes } }) => ({
+      measure: 'production JS shipped (gzip)',
+      value: jsGzipBytes === null ? 'n/a (no web-prod build)' : kib(jsGzipBytes)
+    })
+  ),
+  target(
+    '8',
+    INFO,
+    ({ ui }) => ui,
+    ({ answerToPaint: { ms: paint } }) => ({
+      measure: 'answer → profile painted (headless Chromium)',
+      value: paint === null ? 'not measured' : `${paint} ms`
+    })
+  )
+]
+
+function label(rule: Rule): string {
+  if (rule.kind === 'at-most') return `≤ ${rule.limit.toFixed(2)}`
+  if (rule.kind === 'equals') return `= ${rule.expected}`
+  return rule.label
+}
+
+function met(rule: Rule, judged: ReadonlyArray<number | null>): boolean | null {
+  const [a = null, b = null] = judged
+  switch (rule.kind) {
+    case 'shown':
+      return null
+    case 'at-most':
+      return a === null ? rule.unmeasured : a <= rule.limit
+    case 'equals':
+      return judged.every((v) => v === rule.expected)
+    case 'below':
+      return a !== null && b !== null && a < rule.share * b
+    case 'near':
+      return a !== null && b !== null && Math.abs(a - b) <= Math.max(rule.absolute, rule.relative * b)
+  }
+}
+
+/** The report's rows: each target the run measured, with its value and whether it was met. */
+export function judge(run: BenchRun, summary: BenchSummary): ReportTarget[] {
+  return TARGETS.flatMap(({ scenario, rule, read }) => {
+    const r = read({ ...run, summary })
+    if (!r) return []
+    return [{ scenario, measure: r.measure, value: r.value, target: label(rule), met: met(rule, r.judged ?? []) }]
+  })
+}
