@@ -3,7 +3,7 @@
  * gateway requires, maps every failure to a stable UpstreamError, and on a 401 asks the token
  * source for a fresh token and retries once (a token can be revoked before it expires).
  */
-import { UpstreamError } from '../errors'
+import { type UpstreamCode, UpstreamError } from '../errors'
 import type { AepEventsPage, AepMergePolicy, AepNamespace, AepProfileEntity, NormalisedIdentity } from './aep-types'
 import {
   asEventsPage,
@@ -194,40 +194,39 @@ export function eventsPath(
   return `/entities?${q}`
 }
 
+type Failure = [matches: (status: number) => boolean, code: UpstreamCode, message: (status: number) => string]
+
+/** Non-2xx AEP answers, first match wins, in words a caller can act on. */
+const FAILURES: Failure[] = [
+  [(s) => s === 429, 'UPSTREAM_RATE_LIMITED', () => 'Experience Platform is rate limiting lookups. Try again shortly.'],
+  [
+    (s) => s === 401 || s === 403,
+    'UPSTREAM_AUTH_FAILED',
+    () =>
+      "Experience Platform refused the app's credentials. An administrator must check the OAuth credential, API key and org."
+  ],
+  [
+    (s) => s === 422,
+    'UPSTREAM_UNPROCESSABLE',
+    () =>
+      'Experience Platform could not process this lookup (no default merge policy, an unknown merge policy, or an identity graph too large to look up).'
+  ],
+  [(s) => s >= 500, 'UPSTREAM_UNAVAILABLE', (s) => `Experience Platform is unavailable (HTTP ${s}). Try again shortly.`]
+]
+
 /** Maps a non-2xx AEP answer to the UpstreamError a caller understands. */
 export function failure(answer: HttpAnswer): UpstreamError {
   const s = answer.status
-  if (s === 429) {
-    return new UpstreamError(
-      'UPSTREAM_RATE_LIMITED',
-      'AEP',
-      'Experience Platform is rate limiting lookups. Try again shortly.',
-      s,
-      retryAfterMs(answer)
-    )
-  }
-  if (s === 401 || s === 403) {
-    return new UpstreamError(
-      'UPSTREAM_AUTH_FAILED',
-      'AEP',
-      "Experience Platform refused the app's credentials. An administrator must check the OAuth credential, API key and org.",
-      s
-    )
-  }
-  if (s === 422) {
-    return new UpstreamError(
-      'UPSTREAM_UNPROCESSABLE',
-      'AEP',
-      'Experience Platform could not process this lookup (no default merge policy, an unknown merge policy, or an identity graph too large to look up).',
-      s
-    )
-  }
-  if (s >= 500)
-    return new UpstreamError(
-      'UPSTREAM_UNAVAILABLE',
-      'AEP',
-      `Experience Platform is unavailable (HTTP ${s}). Try again shortly.`,
-      s
-    )
-  return new UpstreamError('UPSTREAM_REJECTED', 'AEP', `Experience Platform rejected the request (HTTP ${s}).`, s)
+  const [, code, message] = FAILURES.find(([matches]) => matches(s)) ?? [
+    () => true,
+    'UPSTREAM_REJECTED',
+    () => `Experience Platform rejected the request (HTTP ${s}).`
+  ]
+  return new UpstreamError(
+    code,
+    'AEP',
+    message(s),
+    s,
+    code === 'UPSTREAM_RATE_LIMITED' ? retryAfterMs(answer) : undefined
+  )
 }
