@@ -12,6 +12,22 @@ const crm = (n: number) => ({ namespace: 'crmid', id: `CRM-${String(n).padStart(
 const post = (body: Record<string, unknown>) => testEnv().call(batch, {}, { method: 'POST', body })
 
 describe('customer-profiles (batch)', () => {
+  it("writes each failed identity's audit line with the status of its own error", async () => {
+    // Prepare: AEP rate-limits the multi-entity POST (longer than the lookup may wait).
+    testEnv().standIns.aep.control.addFault({ route: 'entities.multi', type: '429', retryAfterMs: 60_000 })
+    // Act
+    const res = await post({ identities: [crm(301), crm(302)] })
+    // Assess
+    const audits = testEnv()
+      .logs.map((l) => JSON.parse(l) as { audit?: string; status?: number; outcome?: string })
+      .filter((l) => l.audit === 'customer-lookup')
+    expect(res.statusCode).toBe(200)
+    expect(audits.map((a) => [a.outcome, a.status])).toEqual([
+      ['UPSTREAM_RATE_LIMITED', 429],
+      ['UPSTREAM_RATE_LIMITED', 429]
+    ])
+  })
+
   it('answers 100 identities in request order with one AEP profile call', async () => {
     const identities = Array.from({ length: 100 }, (_, i) => crm(i + 1))
     const res = await post({ identities })

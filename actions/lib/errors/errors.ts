@@ -116,6 +116,11 @@ const UPSTREAM_STATUS: Record<UpstreamCode, number> = {
   UPSTREAM_REJECTED: 502
 }
 
+/** The HTTP status an upstream error code answers with (undefined for any other code). */
+export function upstreamStatusOf(code: string): number | undefined {
+  return (UPSTREAM_STATUS as Record<string, number | undefined>)[code]
+}
+
 /** A call to AEP or IMS failed. `upstreamStatus` is the status AEP/IMS answered, when it answered. */
 export class UpstreamError extends AppError {
   readonly status: number
