@@ -1,10 +1,13 @@
 /**
- * npm run bench [-- --aep-latency 500 --customers 2000 --scale-customers 100000 --connections 50
- *                   --hit-seconds 10 --quick --cpu-prof --build --update-docs --only miss,hit,...]
+ * npm run bench [-- --aep-latency 500 --state-latency 25 --ims-latency 150 --customers 2000
+ *                   --scale-customers 100000 --connections 50 --hit-seconds 10 --quick --cpu-prof
+ *                   --build --update-docs --no-production --only miss,hit,...,production]
  *
  * Measures the built actions against AEP's latency floor, side by side in one run (see
  * docs/performance.md): the stand-ins start in this process with every AEP route answering after
  * `--aep-latency` ms; the actions run from their built bundles exactly as I/O Runtime calls them.
+ * A second pass ("production") runs scenarios 1–5 again, and the State scenarios, with State and
+ * IMS answering after their modelled latencies too.
  * Prints a table and writes bench/results/latest.json (bench/results/partial.json with --only).
  */
 import { spawnSync } from 'node:child_process'
@@ -25,13 +28,16 @@ import { type ColdStartResult, runColdStart } from './scenarios/cold-start'
 import { runHits } from './scenarios/hit'
 import { runMisses } from './scenarios/miss'
 import { runScale } from './scenarios/scale'
+import { runNewContainerHits, runStateMix } from './scenarios/state-tiers'
 import { runTokens } from './scenarios/tokens'
 import { runUi } from './scenarios/ui'
 
-const SCENARIOS = ['miss', 'hit', 'coalescing', 'tokens', 'batch', 'cold', 'scale', 'ui'] as const
+const SCENARIOS = ['miss', 'hit', 'coalescing', 'tokens', 'batch', 'cold', 'scale', 'ui', 'production'] as const
 type Scenario = (typeof SCENARIOS)[number]
 /** The scenarios run over the small data set (runSet). */
 const SMALL_SET: readonly Scenario[] = ['miss', 'hit', 'coalescing', 'tokens', 'batch', 'scale']
+/** The scenarios the production pass repeats at modelled latencies (then the State scenarios). */
+const PRODUCTION_SET: readonly Scenario[] = ['miss', 'hit', 'coalescing', 'tokens', 'batch']
 const AEP_ROUTES_WITH_LATENCY = [
   'entities.profile',
   'entities.events',
@@ -50,6 +56,9 @@ function parseOptions(): BenchOptions {
   const { values } = parseArgs({
     options: {
       'aep-latency': { type: 'string' },
+      'state-latency': { type: 'string' },
+      'ims-latency': { type: 'string' },
+      'no-production': { type: 'boolean' },
       customers: { type: 'string' },
       'scale-customers': { type: 'string' },
       connections: { type: 'string' },
@@ -80,6 +89,9 @@ function parseOptions(): BenchOptions {
       throw new Error(`--only: unknown scenario "${s}" (${SCENARIOS.join(', ')})`)
   return {
     aepLatencyMs: int(values['aep-latency'], 'aep-latency', 500, 1),
+    stateLatencyMs: int(values['state-latency'], 'state-latency', 25, 0),
+    imsLatencyMs: int(values['ims-latency'], 'ims-latency', 150, 0),
+    production: values['no-production'] !== true,
     customers: int(values.customers, 'customers', 2000, 1500),
     scaleCustomers: int(values['scale-customers'], 'scale-customers', 100_000, 1500),
     connections: int(values.connections, 'connections', 50, 1),
@@ -113,15 +125,22 @@ async function runSet(
   customers: number,
   wanted: Set<Scenario>,
   label: string,
-  logs: Ctx['logs']
+  logs: Ctx['logs'],
+  production = false
 ): Promise<SetResult> {
   const t0 = performance.now()
-  const env: BenchEnv = await startBenchEnv({ customers, aepLatencyMs: opts.aepLatencyMs })
+  const env: BenchEnv = await startBenchEnv({
+    customers,
+    aepLatencyMs: opts.aepLatencyMs,
+    stateLatencyMs: production ? opts.stateLatencyMs : 0,
+    imsLatencyMs: production ? opts.imsLatencyMs : 0
+  })
   const ctx: Ctx = { opts, env, logs, log: out }
   logs.reset()
   try {
     out(
-      `[${label}] ${env.customers} customers seeded in ${Math.round(env.seedMs)} ms; AEP latency ${opts.aepLatencyMs} ms`
+      `[${label}] ${env.customers} customers seeded in ${Math.round(env.seedMs)} ms; AEP latency ${opts.aepLatencyMs} ms` +
+        (production ? `, State ${opts.stateLatencyMs} ms, IMS ${opts.imsLatencyMs} ms` : '')
     )
     const pick = (i: number): LookupIdentity => env.identityOf(1 + ((i * 104729) % (env.customers - 1)))
     const upstreamMs = await upstreamBaseline(env, opts.quick ? 3 : 5, pick)
@@ -192,6 +211,20 @@ async function runSet(
         `[scale] ${b.customers} customers seeded in ${b.seedMs} ms; miss/upstream ${b.missOverUpstream} vs ${a.missOverUpstream}; hit p95 ${b.hitP95Ms.join('/')} vs ${a.hitP95Ms.join('/')} ms; stand-in p95 ${b.standInLookupMs.p95} vs ${a.standInLookupMs.p95} ms`
       )
     }
+    if (production) {
+      result.newContainer = await runNewContainerHits(ctx, main)
+      logsOf('newContainer')
+      const n = result.newContainer
+      out(
+        `[${label}] new-container hit, State reads: same identity ${n.sameIdentity.stateReads} (${n.sameIdentity.ms} ms); other identity ${n.otherIdentityFirst.stateReads} first, ${n.otherIdentityAfter.stateReads} after`
+      )
+      result.stateMix = await runStateMix(ctx, opts.quick ? 100 : 200)
+      logsOf('stateMix')
+      const m = result.stateMix
+      out(
+        `[${label}] State per 1000 lookups: ${m.perThousandLookups.reads} reads, ${m.perThousandLookups.writes} writes, ${m.perThousandLookups.bytes} bytes written; ${m.headroom.agentsAtQuota} agents reach 10 MB/min`
+      )
+    }
     out(`[${label}] done in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
     return result
   } finally {
@@ -211,7 +244,11 @@ async function measure(opts: BenchOptions, wanted: Set<Scenario>): Promise<Bench
   const ui = wanted.has('ui') ? runUi() : undefined
   const smallWanted = new Set([...wanted].filter((s) => SMALL_SET.includes(s)))
   const small = smallWanted.size > 0 ? await runSet(opts, opts.customers, smallWanted, 'small', logs) : undefined
-  return { opts, small, cold, ui }
+  const production =
+    opts.production && wanted.has('production')
+      ? await runSet(opts, opts.customers, new Set(PRODUCTION_SET), 'production', logs, true)
+      : undefined
+  return { opts, small, production, cold, ui }
 }
 
 interface Timing {
@@ -223,7 +260,7 @@ interface Timing {
 
 /** The run as bench/results/latest.json holds it, with the machine and the code it ran on. */
 function buildReport(run: BenchRun, summary: BenchSummary, targets: ReportTarget[], t: Timing): BenchReport {
-  const { opts, small, cold, ui } = run
+  const { opts, small, production, cold, ui } = run
   const git = (args: string[]): string => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? ''
   const changed = git(['status', '--porcelain', '--', 'actions', 'webpack-config.js']).split('\n').filter(Boolean)
   const code = { commit: git(['rev-parse', '--short', 'HEAD']) || 'unknown', actionsChanged: changed.length }
@@ -253,7 +290,18 @@ function buildReport(run: BenchRun, summary: BenchSummary, targets: ReportTarget
       batch: small?.batch,
       coldStart: cold,
       scale: small?.scale,
-      ui
+      ui,
+      production: production && {
+        upstreamMs: production.upstreamMs,
+        miss: production.miss,
+        hit: production.hit,
+        coalescing: production.coalescing,
+        tokens: production.tokens,
+        batch: production.batch,
+        newContainer: production.newContainer,
+        stateMix: production.stateMix,
+        activationLogs: production.activationLogs
+      }
     },
     context: small && {
       upstreamMs: small.upstreamMs,

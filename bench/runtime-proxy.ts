@@ -163,17 +163,20 @@ function containerScript(): string {
   // Loaded here only: the container itself never needs TypeScript.
   const ts = createRequire(__filename)('typescript') as typeof import('typescript')
   const dir = mkdtempSync(path.join(tmpdir(), 'cah-bench-container-'))
-  mkdirSync(path.join(dir, 'lib'))
-  for (const rel of ['runtime-proxy.ts', path.join('lib', 'runtime.ts')]) {
-    const source = readFileSync(path.join(__dirname, rel), 'utf8')
+  // The project's layout, so relative imports resolve (lib/runtime.ts uses the Runtime parameter semantics).
+  const root = path.join(__dirname, '..')
+  const files = ['bench/runtime-proxy.ts', 'bench/lib/runtime.ts', 'stand-ins/runtime/web-params.ts']
+  for (const rel of files) {
+    const source = readFileSync(path.join(root, rel), 'utf8')
     const js = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
       fileName: rel
     }).outputText
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
     writeFileSync(path.join(dir, rel.replace(/\.ts$/, '.js')), js)
   }
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
-  compiled = path.join(dir, 'runtime-proxy.js')
+  compiled = path.join(dir, 'bench', 'runtime-proxy.js')
   return compiled
 }
 

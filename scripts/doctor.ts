@@ -1,8 +1,9 @@
 /**
  * `npm run doctor [-- --sample email:someone@example.com …]`: checks the configuration the actions
- * will get (app.config.yaml inputs from `.env`, the shell environment first, as aio does) and
- * whether the AEP, IMS and State it points at — the stand-ins locally — accept it. Prints a
- * pass/fail list and exits 1 on any failure. Prints no secret, token or customer identity.
+ * will get (the manifest's inputs, app.config.yaml and the ext.config.yaml it includes, from `.env`,
+ * the shell environment first, as aio does) and whether the AEP, IMS and State it points at — the
+ * stand-ins locally — accept it. Prints a pass/fail list and exits 1 on any failure. Prints no
+ * secret, token or customer identity. `aio app deploy` runs it first (pre-app-deploy hook).
  */
 
 import { readManifest } from './doctor/inputs'
@@ -52,7 +53,7 @@ export async function main(
     io.err(`doctor: ${args.error}\n${USAGE}`)
     return 2
   }
-  io.out('Customer Activity Hub: configuration check (app.config.yaml inputs from .env)\n')
+  io.out('Customer Activity Hub: configuration check (manifest action inputs from .env)\n')
   const report = await runDoctor({ manifest, vars, samples: args.samples })
   io.out(formatReport(report.results, report.secrets))
   return failed(report.results) ? 1 : 0

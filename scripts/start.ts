@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole app on this machine, offline. Starts the local Adobe stand-ins, then
  * `aio app dev` (actions + UI) with a pre-made dev certificate so no browser prompt blocks it,
- * and prints the action URL, a ready-to-paste curl for Jane Doe and the UI URL.
+ * and prints the action URL, a ready-to-paste curl for Jane Doe, the UI URL and the URL that opens the
+ * local UI inside the Experience Cloud shell (the app is the dx/excshell/1 extension).
  * Ctrl-C stops everything it started.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
@@ -140,6 +141,8 @@ async function main(): Promise<void> {
       '',
       'Customer Activity Hub is running on the local Adobe stand-ins.',
       `  UI:      https://localhost:${port}/index.html  (self-signed certificate: accept it once)`,
+      // aio app dev serves the dx/excshell/1 extension's UI at the root; the shell frames it in dev mode.
+      `  Shell:   https://experience.adobe.com/?devMode=true#/custom-apps/?localDevUrl=https://localhost:${port}`,
       `  Action:  ${actionUrl}`,
       '  Jane Doe (token valid 24 h; `npm run --silent token` mints another):',
       `  curl -sk -H "Authorization: Bearer ${token}" -H "x-gw-ims-org-id: ${org}" "${actionUrl}?namespace=email&id=jane.doe@example.com"`,

@@ -6,6 +6,12 @@ import { nowMs } from './stats'
 
 export interface BenchOptions {
   aepLatencyMs: number
+  /** Modelled round trip to Adobe's State service in the production pass (an assumption). */
+  stateLatencyMs: number
+  /** Modelled IMS token and validate_token time in the production pass (an assumption). */
+  imsLatencyMs: number
+  /** Also run the production pass (every upstream at its modelled latency). */
+  production: boolean
   customers: number
   scaleCustomers: number
   connections: number

@@ -37,6 +37,14 @@ export interface BenchEnv {
   headers(): Record<string, string>
   setAepLatency(ms: number): void
   aepLatency(): number
+  /** Every call to the State stand-in answers after `ms` (the round trip to Adobe's State service). */
+  setStateLatency(ms: number): void
+  /** IMS token and validate_token answer after `ms`. */
+  setImsLatency(ms: number): void
+  /** Every identity of a seeded customer (email, phone, crmid, …). */
+  identitiesOf(index: number): LookupIdentity[]
+  /** Bytes the actions have written to (PUT) and read from (GET hits) the State stand-in since the last reset. */
+  stateBytes(): { written: number; read: number }
   /** A customer no scenario has looked up yet (so its view is not cached). */
   freshCustomer(): LookupIdentity
   identityOf(index: number): LookupIdentity
@@ -65,7 +73,12 @@ function permutation(n: number, seed: number): (i: number) => number {
   return (i) => 1 + ((seed + i * step) % m)
 }
 
-export async function startBenchEnv(opts: { customers: number; aepLatencyMs: number }): Promise<BenchEnv> {
+export async function startBenchEnv(opts: {
+  customers: number
+  aepLatencyMs: number
+  stateLatencyMs?: number
+  imsLatencyMs?: number
+}): Promise<BenchEnv> {
   setRuntimeEnv()
   const t0 = nowMs()
   const standIns = await startStandIns({
@@ -87,6 +100,24 @@ export async function startBenchEnv(opts: { customers: number; aepLatencyMs: num
     standIns.aep.control.setLatency({ routes: Object.fromEntries(AEP_ROUTES.map((r) => [r, ms])) })
   }
   setAepLatency(opts.aepLatencyMs)
+  const setStateLatency = (ms: number): void => standIns.state.control.setLatency({ default: ms })
+  const setImsLatency = (ms: number): void => standIns.ims.control.setLatency({ routes: { token: ms, validate: ms } })
+  setStateLatency(opts.stateLatencyMs ?? 0)
+  setImsLatency(opts.imsLatencyMs ?? 0)
+  // What crosses the wire to State, counted at the store (PUT bodies, GET answers).
+  const bytes = { written: 0, read: 0 }
+  const store = standIns.state.store
+  const put = store.put.bind(store)
+  const get = store.get.bind(store)
+  store.put = (ns, key, value, ttl) => {
+    bytes.written += value.length
+    return put(ns, key, value, ttl)
+  }
+  store.get = (ns, key) => {
+    const entry = get(ns, key)
+    if (entry) bytes.read += entry.value.length
+    return entry
+  }
 
   // The inputs app.config.yaml feeds from .env, pointed at the stand-ins; LOG_LEVEL is fixed to info there.
   const inputs: Record<string, string> = {
@@ -129,12 +160,18 @@ export async function startBenchEnv(opts: { customers: number; aepLatencyMs: num
     headers: () => ({ authorization: `Bearer ${agentToken}`, 'x-gw-ims-org-id': ORG }),
     setAepLatency,
     aepLatency: () => latency,
+    setStateLatency,
+    setImsLatency,
+    identitiesOf: (index) => seed.identities(index).map((i) => ({ index, namespace: i.namespace, id: i.id })),
+    stateBytes: () => ({ ...bytes }),
     freshCustomer() {
       if (handed >= seed.size - 1) throw new Error(`all ${seed.size} customers were used; run with more --customers`)
       return identityOf(order(handed++))
     },
     identityOf,
     resetCounters() {
+      bytes.written = 0
+      bytes.read = 0
       standIns.aep.control.reset()
       standIns.ims.control.reset()
       standIns.state.control.reset()

@@ -8,6 +8,7 @@ import type { ColdStartResult } from '../scenarios/cold-start'
 import type { HitResult } from '../scenarios/hit'
 import type { MissResult } from '../scenarios/miss'
 import type { ScaleResult } from '../scenarios/scale'
+import type { NewContainerHit, StateMix } from '../scenarios/state-tiers'
 import type { TokensResult } from '../scenarios/tokens'
 import type { UiResult } from '../scenarios/ui'
 import type { BenchOptions } from './context'
@@ -28,6 +29,10 @@ export interface SetResult {
   tokens?: TokensResult
   batch?: BatchResult
   scale?: ScaleResult
+  /** Production pass only: State round trips of a new container's hits. */
+  newContainer?: NewContainerHit
+  /** Production pass only: State traffic of a realistic mix. */
+  stateMix?: StateMix
   /** Activation log lines of the in-process containers, per scenario (warn/error sampled). */
   activationLogs: Record<string, LogCounts>
 }
@@ -36,11 +41,32 @@ export interface SetResult {
 export interface BenchRun {
   opts: BenchOptions
   small?: SetResult
+  /** The same scenarios with every upstream at its modelled production latency. */
+  production?: SetResult
   cold?: ColdStartResult
   ui?: UiResult
 }
 
-export interface BenchSummary {
+/** The modelled production latencies of every upstream (AEP cited by Adobe; State and IMS assumed). */
+export interface Latencies {
+  aepMs: number
+  stateMs: number
+  imsMs: number
+}
+
+export interface BenchSummary extends SetSummary {
+  /** The same figures at production latencies; null when the production pass did not run. */
+  production: ProductionSummary | null
+}
+
+export interface ProductionSummary extends SetSummary {
+  latencies: Latencies
+  /** State round trips (view reads) of a new container's HIT: same identity, other identity first, other identity after. */
+  newContainerHitStateReads: { sameIdentity: number; otherIdentityFirst: number; otherIdentityAfter: number } | null
+  state: { perThousandLookups: StateMix['perThousandLookups']; headroom: StateMix['headroom'] } | null
+}
+
+interface SetSummary {
   ratios: {
     missOverUpstream: number | null
     hitP95OverMiss: number | null
@@ -67,6 +93,20 @@ export interface BenchReport extends ReportLike {
     coldStart: ColdStartResult | undefined
     scale: ScaleResult | undefined
     ui: UiResult | undefined
+    production:
+      | (Pick<
+          SetResult,
+          | 'upstreamMs'
+          | 'miss'
+          | 'hit'
+          | 'coalescing'
+          | 'tokens'
+          | 'batch'
+          | 'newContainer'
+          | 'stateMix'
+          | 'activationLogs'
+        > & {})
+      | undefined
   }
   context: Pick<SetResult, 'upstreamMs' | 'standInLookupMs' | 'warmUp' | 'activationLogs'> | undefined
 }
@@ -89,7 +129,30 @@ export function slowestBundleMs(cold: ColdStartResult): number {
 }
 
 /** The headline ratios and counts; null for what the run did not measure. */
-export function summarize({ small, cold }: BenchRun): BenchSummary {
+export function summarize(run: BenchRun): BenchSummary {
+  const { production, opts } = run
+  return {
+    ...summarizeSet(run.small, run.cold),
+    production: production
+      ? {
+          latencies: { aepMs: opts.aepLatencyMs, stateMs: opts.stateLatencyMs, imsMs: opts.imsLatencyMs },
+          ...summarizeSet(production, run.cold),
+          newContainerHitStateReads: production.newContainer
+            ? {
+                sameIdentity: production.newContainer.sameIdentity.stateReads,
+                otherIdentityFirst: production.newContainer.otherIdentityFirst.stateReads,
+                otherIdentityAfter: production.newContainer.otherIdentityAfter.stateReads
+              }
+            : null,
+          state: production.stateMix
+            ? { perThousandLookups: production.stateMix.perThousandLookups, headroom: production.stateMix.headroom }
+            : null
+        }
+      : null
+  }
+}
+
+function summarizeSet(small: SetResult | undefined, cold: ColdStartResult | undefined): SetSummary {
   const upstream = small?.upstreamMs.median ?? null
   const missMedian = small?.miss?.latencyMs.median ?? null
   const coalescedSlowest = small?.coalescing ? coalescedSlowestMs(small.coalescing) : null

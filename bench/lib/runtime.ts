@@ -13,7 +13,7 @@ import { webActionParams } from '../../stand-ins/runtime/web-params'
 /** The project root; a container process compiled to a temporary directory is told it by BENCH_ROOT. */
 export const ROOT = process.env.BENCH_ROOT ?? path.resolve(__dirname, '..', '..')
 export const PACKAGE = 'customer-activity-hub'
-export const ACTIONS_DIR = path.join(ROOT, 'dist', 'application', 'actions', PACKAGE)
+export const ACTIONS_DIR = path.join(ROOT, 'dist', 'dx-excshell-1', 'actions', PACKAGE)
 export const ACTION_NAMES = [
   'customer-profile',
   'customer-profiles',

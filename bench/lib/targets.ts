@@ -67,6 +67,8 @@ const coalescing = ({ small }: Judged) => small?.coalescing
 const tokens = ({ small }: Judged) => small?.tokens
 const batch = ({ small }: Judged) => small?.batch
 const scale = ({ small }: Judged) => small?.scale
+const prod = ({ production, summary }: Judged) =>
+  production && summary.production ? { set: production, sum: summary.production } : undefined
 
 /** warn/error activation log lines per scenario or container, where there were any. */
 function severeLogLines(small: SetResult): Record<string, number> {
@@ -201,6 +203,7 @@ const TARGETS: readonly TargetSpec[] = [
       }
     }
   ),
+  ...PRODUCTION_TARGETS(),
   target(
     '8',
     INFO,
@@ -220,6 +223,65 @@ const TARGETS: readonly TargetSpec[] = [
     })
   )
 ]
+
+/** The production pass (P): every upstream at its modelled latency. */
+function PRODUCTION_TARGETS(): TargetSpec[] {
+  const at = ({ sum }: NonNullable<ReturnType<typeof prod>>): string =>
+    `AEP ${sum.latencies.aepMs}, State ${sum.latencies.stateMs}, IMS ${sum.latencies.imsMs} ms`
+  return [
+    target('P1', { kind: 'at-most', limit: 1.1, unmeasured: false }, prod, (p) => ({
+      measure: `miss median / one upstream call (${ms(p.set.miss?.latencyMs.median)} / ${ms(p.set.upstreamMs.median)}), ${at(p)}`,
+      value: fmt(p.sum.ratios.missOverUpstream),
+      judged: [p.sum.ratios.missOverUpstream]
+    })),
+    target('P2', { kind: 'at-most', limit: 0.02, unmeasured: false }, prod, (p) => ({
+      measure: `warm hit p95 at ${p.set.hit?.load.connections ?? 'n/a'} conns / miss median (${ms(p.set.hit?.load.latencyMs.p95)}; ${p.sum.hitRequestsPerSecond} req/s)`,
+      value: fmt(p.sum.ratios.hitP95OverMiss),
+      judged: [p.sum.ratios.hitP95OverMiss]
+    })),
+    target('P3', { kind: 'equals', expected: 1 }, prod, (p) => ({
+      measure: 'upstream profile calls for 100 concurrent lookups',
+      value: p.set.coalescing?.rounds.map((x) => x.profileCalls).join(', ') ?? 'n/a',
+      judged: p.set.coalescing?.rounds.map((x) => x.profileCalls) ?? [null]
+    })),
+    target('P3', { kind: 'at-most', limit: 1.1, unmeasured: false }, prod, (p) => ({
+      measure: 'slowest of 100 coalesced / one upstream call',
+      value: fmt(p.sum.ratios.coalescedWallOverUpstream),
+      judged: [p.sum.ratios.coalescedWallOverUpstream]
+    })),
+    target('P4', { kind: 'equals', expected: 0 }, prod, (p) => ({
+      measure: 'IMS calls after the first lookup (warm container)',
+      value: String(p.sum.counts.warmImsCalls),
+      judged: [p.sum.counts.warmImsCalls]
+    })),
+    target('P9', { kind: 'equals', expected: 1 }, prod, (p) => {
+      const n = p.sum.newContainerHitStateReads
+      return {
+        measure: 'State reads of a new container’s hit: same identity; other identity after its first use',
+        value: n ? `${n.sameIdentity}; ${n.otherIdentityAfter}` : 'n/a',
+        judged: n ? [n.sameIdentity, n.otherIdentityAfter] : [null]
+      }
+    }),
+    target('P9', INFO, prod, (p) => ({
+      measure: 'State reads of a new container’s hit by another identity, its first use (pointer, then replaced)',
+      value: String(p.sum.newContainerHitStateReads?.otherIdentityFirst ?? 'n/a')
+    })),
+    target('P9', INFO, prod, (p) => {
+      const t = p.sum.state?.perThousandLookups
+      return {
+        measure: 'State per 1000 lookups of the mix: reads, writes, bytes written',
+        value: t ? `${t.reads}, ${t.writes}, ${kib(t.bytes)}` : 'n/a'
+      }
+    }),
+    target('P9', INFO, prod, (p) => {
+      const h = p.sum.state?.headroom
+      return {
+        measure: `agents reaching State's 10 MB/min write quota at ${h?.lookupsPerAgentPerMinute ?? 'n/a'} lookup/min each`,
+        value: h ? String(h.agentsAtQuota) : 'n/a'
+      }
+    })
+  ]
+}
 
 function label(rule: Rule): string {
   if (rule.kind === 'at-most') return `≤ ${rule.limit.toFixed(2)}`

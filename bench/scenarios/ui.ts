@@ -1,5 +1,5 @@
 /**
- * 8. UI — the production JavaScript shipped (gzip, from dist/application/web-prod after
+ * 8. UI — the production JavaScript shipped (gzip, from dist/dx-excshell-1/web-prod after
  * `npm run build`) and the time from the action's answer to the profile painted in headless
  * Chromium, read from dist/e2e-paint.json (written by `npx jest -c test/e2e/jest.config.js`; the
  * benchmark does not run the browser tests itself).
@@ -21,7 +21,7 @@ export interface UiResult {
 }
 
 export function runUi(): UiResult {
-  const dir = path.join(ROOT, 'dist', 'application', 'web-prod')
+  const dir = path.join(ROOT, 'dist', 'dx-excshell-1', 'web-prod')
   const files = existsSync(dir) ? readdirSync(dir) : []
   const gz = (f: string): number => gzipSync(readFileSync(path.join(dir, f)), { level: 9 }).length
   const js = files

@@ -21,6 +21,10 @@ export const VARIABLE_HINTS: Record<string, string> = {
   PHONE_DEFAULT_COUNTRY_CODE: 'A country calling code without +, e.g. 1 or 44.',
   IDENTITY_HASH_SALT: 'A long random value, e.g. the output of `openssl rand -hex 32`.',
   AIO_STATE_ENDPOINT: 'Leave empty in production; locally the State stand-in, http://127.0.0.1:9103.',
+  AIO_STATE_REGION: 'amer, emea, apac or aus: where State keeps the cached views (a data-residency choice).',
+  CACHE_MEMORY_SECONDS: 'Seconds, 0–60 (0 = no memory tier); default 5.',
+  CACHE_MEMORY_MAX_ENTRIES: 'Identity keys, 0–100000; default 2000.',
+  CACHE_MEMORY_MAX_BYTES: 'Bytes, 0–536870912; default 33554432 (32 MiB).',
   ALLOWED_UPSTREAM_HOSTS:
     'Leave empty in production (every upstream must be an Adobe https host); locally 127.0.0.1,localhost for the stand-ins.'
 }

@@ -10,15 +10,15 @@ import { checkAep } from './aep-checks'
 import { aepProbe } from './aep-probe'
 import { checkConfig, isLoopback } from './config-checks'
 import { checkIms, type TokenFetcher } from './ims-check'
-import { checkSameInputs, resolveInputs } from './inputs'
+import { checkSameInputs, type Manifest, resolveInputs } from './inputs'
 import { checkInsights, type Sample } from './insight-checks'
 import { checkLogForwarding, type LogForwardingReader } from './log-forwarding-check'
 import { checkState, prepareStateEndpoint, runtimeCredentials } from './state-check'
 import { type CheckResult, check } from './types'
 
 export interface DoctorOptions {
-  /** app.config.yaml's text. */
-  manifest: string
+  /** The app's runtime packages (readManifest). */
+  manifest: Manifest
   /** Variables as aio sees them: the shell environment over `.env`. */
   vars: Record<string, string | undefined>
   /** Customers to read insight fields from; undefined = Jane Doe when AEP is the local stand-in. */

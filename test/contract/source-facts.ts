@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { parse } from 'yaml'
+import { readPackages } from '../../scripts/lib/app-manifest'
 
 export const ROOT = resolve(__dirname, '../..')
 
@@ -36,14 +36,12 @@ export interface DeclaredAction {
   methods: string[]
 }
 
-/** The web actions of app.config.yaml, each with the methods its index.ts accepts (null when unreadable). */
+/**
+ * The web actions of the manifest (app.config.yaml and the extension it includes), each with the
+ * methods its index.ts accepts (null when unreadable).
+ */
 export function declaredActions(): Array<DeclaredAction & { declaredAs: string | null }> {
-  const manifest: unknown = parse(read('app.config.yaml'))
-  const pkg = (
-    manifest as {
-      application?: { runtimeManifest?: { packages?: Record<string, { actions?: Record<string, unknown> }> } }
-    }
-  ).application?.runtimeManifest?.packages?.['customer-activity-hub']
+  const pkg = readPackages(ROOT)['customer-activity-hub']
   return Object.keys(pkg?.actions ?? {}).map((name) => {
     const file = join(ROOT, 'actions', name, 'index.ts')
     const m = existsSync(file)

@@ -55,6 +55,8 @@ export function aioSandbox(opts: SandboxOptions): AioSandbox {
     AIO_TELEMETRY_DISABLED: '1',
     AIO_SKIP_NEW_VERSION_CHECK: 'true',
     CI: '1',
+    // The pre-app-deploy doctor would check .env against services that are not there.
+    SKIP_DOCTOR: '1',
     AIO_DEPLOY_SERVICE_URL: opts.serviceUrl,
     AIO_RUNTIME_APIHOST: opts.serviceUrl,
     AIO_RUNTIME_NAMESPACE: opts.namespace,

@@ -7,31 +7,25 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from 'yaml'
+import { readPackages } from '../../scripts/lib/app-manifest'
 import { type AioSandbox, aioSandbox, ROOT } from './aio-sandbox'
 import { type FakeRuntime, startFakeRuntime } from './fake-runtime'
 
 const NAMESPACE = 'cah-local'
 const HOOK_CRASH = 'orig.startsWith'
-const PAST_THE_HOOK = "Deploying actions for 'application'"
+const PAST_THE_HOOK = "Deploying actions for 'dx/excshell/1'"
+const DOCTOR_BANNER = 'Customer Activity Hub: configuration check'
 const DEPLOY = ['app', 'deploy', '--no-build', '--no-web-assets', '--no-log-forwarding-update']
 // aio-lib-runtime records action hashes here *before* it talks to Runtime, so a failed deploy would
 // make the next real deploy skip those actions as unchanged: the file is restored after the tests.
 const LAST_DEPLOYED = join(ROOT, 'dist', 'last-deployed-actions.json')
 
 function actionNames(): string[] {
-  const manifest: unknown = parse(readFileSync(join(ROOT, 'app.config.yaml'), 'utf8'))
-  const packages =
-    (
-      manifest as {
-        application?: { runtimeManifest?: { packages?: Record<string, { actions?: Record<string, unknown> }> } }
-      }
-    ).application?.runtimeManifest?.packages ?? {}
-  return Object.values(packages).flatMap((p) => Object.keys(p.actions ?? {}))
+  return Object.values(readPackages(ROOT)).flatMap((p) => Object.keys(p.actions))
 }
 
 function missingBundles(): string[] {
-  const dir = join(ROOT, 'dist', 'application', 'actions', 'customer-activity-hub')
+  const dir = join(ROOT, 'dist', 'dx-excshell-1', 'actions', 'customer-activity-hub')
   return actionNames().filter((name) => !existsSync(join(dir, `${name}.zip`)))
 }
 
@@ -68,14 +62,33 @@ describe('aio app deploy', () => {
     const aio = aioSandbox({ serviceUrl: runtime.url, namespace: NAMESPACE })
     sandboxes.push(aio)
 
-    // Act
-    const run = await aio.run(DEPLOY, 90_000)
+    // Act: an extension deploy also publishes its extension point, which needs a fresh Console login
+    // before anything else; --no-publish lets the run reach the action deploy (and the hooks) first.
+    const run = await aio.run([...DEPLOY, '--no-publish'], 90_000)
 
     // Assess
     expect(run.output).not.toContain(HOOK_CRASH)
     expect(run.timedOut).toBe(false)
     expect(run.output).toContain(PAST_THE_HOOK)
     expect(run.output).toContain('IMSOAUTHCLI_LOGIN_CI_ERROR')
+    expect(run.code).not.toBe(0)
+    expect(runtime.requests).toEqual([])
+  }, 120_000)
+
+  it('runs the doctor first (the pre-app-deploy hook) unless SKIP_DOCTOR=1', async () => {
+    // Prepare: IMS on a closed port, so the doctor's configuration passes and its IMS check fails.
+    const aio = aioSandbox({ serviceUrl: runtime.url, namespace: NAMESPACE, cliToken: 'fake-deploy-check-token' })
+    sandboxes.push(aio)
+    delete aio.env.SKIP_DOCTOR
+    aio.env.IMS_BASE_URL = 'http://127.0.0.1:1'
+
+    // Act
+    const run = await aio.run(DEPLOY, 90_000)
+
+    // Assess
+    expect(run.timedOut).toBe(false)
+    expect(run.output).toContain(DOCTOR_BANNER)
+    expect(run.output).not.toContain(PAST_THE_HOOK)
     expect(run.code).not.toBe(0)
     expect(runtime.requests).toEqual([])
   }, 120_000)
@@ -92,6 +105,7 @@ describe('aio app deploy', () => {
     expect(run.output).not.toContain(HOOK_CRASH)
     expect(run.timedOut).toBe(false)
     expect(run.output).toContain(PAST_THE_HOOK)
+    expect(run.output).not.toContain(DOCTOR_BANNER)
     expect(run.output).toMatch(/Returned HTTP 401 \(Unauthorized\)/)
     expect(run.output).not.toMatch(/ENOTFOUND|getaddrinfo/)
     expect(run.code).not.toBe(0)

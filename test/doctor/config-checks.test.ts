@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { checkConfig, DEMO_SALT } from '../../scripts/doctor/config-checks'
-import { checkSameInputs, resolveInputs } from '../../scripts/doctor/inputs'
+import { checkSameInputs, readManifest, resolveInputs } from '../../scripts/doctor/inputs'
 import { formatReport } from '../../scripts/doctor/report'
 import type { CheckResult } from '../../scripts/doctor/types'
 
 const ROOT = join(__dirname, '..', '..')
-const MANIFEST = readFileSync(join(ROOT, 'app.config.yaml'), 'utf8')
+const MANIFEST = readManifest(ROOT)
 
 /** `.env.example` as a variable map: the configuration every new install starts from. */
 function exampleVars(): Record<string, string> {
@@ -20,7 +20,7 @@ function exampleVars(): Record<string, string> {
 
 function paramsOf(vars: Record<string, string | undefined>): Record<string, unknown> {
   const first = resolveInputs(MANIFEST, vars)[0]
-  if (!first) throw new Error('app.config.yaml declares no actions')
+  if (!first) throw new Error('the manifest declares no actions')
   return first.params
 }
 
@@ -48,7 +48,7 @@ describe('doctor: inputs', () => {
       group: 'Configuration',
       status: 'fail',
       title: `Actions ${drifted[1]?.action ?? ''} declare other inputs than ${drifted[0]?.action ?? ''}`,
-      hint: 'Give every action `inputs: *inputs` in app.config.yaml.'
+      hint: 'Give every action `inputs: *inputs` in src/dx-excshell-1/ext.config.yaml.'
     })
   })
 })

@@ -4,10 +4,10 @@
  * Runtime's answer; one suite runs aio-lib-runtime's real LogForwarding against a loopback server.
  */
 
-import { readFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import { readManifest } from '../../scripts/doctor/inputs'
 import {
   checkLogForwarding,
   DEFAULT_APIHOST,
@@ -171,7 +171,7 @@ describe('doctor: log forwarding (faked Runtime answer)', () => {
 })
 
 describe('doctor: log forwarding in the whole report', () => {
-  const MANIFEST = readFileSync(join(__dirname, '..', '..', 'app.config.yaml'), 'utf8')
+  const MANIFEST = readManifest(join(__dirname, '..', '..'))
 
   it('prints the warning with its fix even when the configuration fails, and never the Runtime auth', async () => {
     // Prepare: a production namespace but an otherwise empty .env (so the configuration fails).

@@ -1,16 +1,12 @@
-/**
- * The doctor against the local stand-ins, in-process: a good configuration passes every check,
- * and each way a configuration can be wrong against real services is reported as its own failure.
- */
-import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { main } from '../../scripts/doctor'
+import { readManifest } from '../../scripts/doctor/inputs'
 import { runDoctor } from '../../scripts/doctor/run'
 import type { CheckResult } from '../../scripts/doctor/types'
 import { MERGE_POLICY_IDS, type StandIns, startStandIns } from '../../stand-ins'
 
-const MANIFEST = readFileSync(join(__dirname, '..', '..', 'app.config.yaml'), 'utf8')
+const MANIFEST = readManifest(join(__dirname, '..', '..'))
 const SECRET = 'cah-local-secret'
 /** The stand-ins' namespace has no Runtime behind it: log forwarding is never checked locally. */
 const LOG_FORWARDING_SKIP =

@@ -5,23 +5,16 @@
  * answer may differ from the honest one but by being a 400.
  */
 
-import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { request } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
-import { parse } from 'yaml'
+import { readPackages } from '../../scripts/lib/app-manifest'
 import { mintDemoToken } from '../../scripts/lib/demo-token'
 import { ROOT } from './app-process'
 
 const BASE = 'https://localhost:9080/api/v1/web/customer-activity-hub'
 const ORG = 'DEMO0000000000000000000A@AdobeOrg'
-const manifest = parse(readFileSync(join(ROOT, 'app.config.yaml'), 'utf8')) as {
-  application: {
-    runtimeManifest: { packages: Record<string, { actions: Record<string, { inputs?: Record<string, unknown> }> }> }
-  }
-}
-const actions = Object.values(manifest.application.runtimeManifest.packages).flatMap((p) => Object.entries(p.actions))
+const actions = Object.values(readPackages(ROOT)).flatMap((p) => Object.entries(p.actions))
 const settings = [...new Set(actions.flatMap(([, a]) => Object.keys(a.inputs ?? {})))]
 const POSTS: Record<string, Record<string, unknown>> = {
   'customer-profiles': { identities: [{ namespace: 'email', id: 'jane.doe@example.com' }] },

@@ -99,7 +99,7 @@ describe('profile cache', () => {
     await lookup({ namespace: 'email', id: JANE.email })
     testEnv().resetCounters()
     const res = await lookup({ namespace: 'email', id: JANE.email })
-    expect(bodyOf<CustomerView>(res).meta.cache).toEqual({ status: 'HIT', ageSeconds: 0 })
+    expect(bodyOf<CustomerView>(res).meta.cache).toEqual({ status: 'HIT', ageSeconds: 0, tier: 'memory' })
     expect(aep().requests()).toHaveLength(0)
   })
 

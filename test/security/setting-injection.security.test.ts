@@ -7,28 +7,17 @@
  * honest request does not write.
  */
 
-import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { parse } from 'yaml'
 import type { ActionResponse } from '../../actions/lib/http/responses'
+import { type ManifestAction, readAppUnits, readPackages } from '../../scripts/lib/app-manifest'
 import type { WebSemantics } from '../../stand-ins/runtime/web-params'
 import { bodyOf, JANE, type Main, OTHER_ORG, startTestEnv, type TestEnv } from '../integration/harness'
 
-interface ManifestAction {
-  function: string
-  web?: string
-  inputs?: Record<string, unknown>
-  annotations?: Record<string, unknown>
-}
 const ROOT = join(__dirname, '..', '..')
-const manifest = parse(readFileSync(join(ROOT, 'app.config.yaml'), 'utf8')) as {
-  application: { runtimeManifest: { packages: Record<string, { actions: Record<string, ManifestAction> }> } }
-}
-const actions = Object.entries(manifest.application.runtimeManifest.packages).flatMap(([, p]) =>
-  Object.entries(p.actions)
-)
+// Follows app.config.yaml's `$include` into the extension's ext.config.yaml; `function` is root-relative.
+const actions = Object.values(readPackages(ROOT)).flatMap((p) => Object.entries(p.actions))
 const settings = [...new Set(actions.flatMap(([, a]) => Object.keys(a.inputs ?? {})))].sort()
 
 const mainOf = (a: ManifestAction): Main => (require(join(ROOT, a.function)) as { main: Main }).main
@@ -96,6 +85,25 @@ describe('the manifest', () => {
     expect(shapes).toEqual(actions.map(([name]) => [name, 'raw', true]))
     expect(badNames).toEqual([])
     expect(settings.length).toBeGreaterThanOrEqual(15)
+  })
+
+  it('is the Experience Cloud shell extension, every action found through its $include', () => {
+    // Act
+    const units = readAppUnits(ROOT).map((u) => ({ name: u.name, file: u.file, view: u.config.operations }))
+    // Assess
+    expect(units).toEqual([
+      {
+        name: 'dx/excshell/1',
+        file: 'src/dx-excshell-1/ext.config.yaml',
+        view: { view: [{ type: 'web', impl: 'index.html' }] }
+      }
+    ])
+    expect(actions.map(([name, a]) => [name, a.function]).sort()).toEqual(
+      ['cache-invalidate', 'customer-events', 'customer-profile', 'customer-profiles', 'metadata'].map((n) => [
+        n,
+        `actions/${n}/index.ts`
+      ])
+    )
   })
 })
 

@@ -1,25 +1,12 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
-import { type BootHandle, bootApp } from '../../web-src/src/boot'
+import { bootApp } from '../../web-src/src/boot'
+import { registerBootContainer } from './support/boot-container'
 import { type FakeFetch, fakeFetch, TEST_URLS } from './support/fake-fetch'
-import { type FakeRuntime, installFakeShell, removeFakeShell } from './support/fake-shell'
+import { type FakeRuntime, installFakeShell } from './support/fake-shell'
 import { janeDoe, METADATA } from './support/fixtures'
-import { resetBrowserState, typeAndEnter } from './support/render-app'
+import { typeAndEnter } from './support/render-app'
 
-let container: HTMLElement
-let handle: BootHandle | null = null
-
-beforeEach(() => {
-  resetBrowserState()
-  container = document.createElement('div')
-  document.body.appendChild(container)
-})
-
-afterEach(() => {
-  act(() => handle?.unmount())
-  handle = null
-  container.remove()
-  removeFakeShell()
-})
+const app = registerBootContainer()
 
 function routes(): FakeFetch {
   return fakeFetch({ metadata: () => ({ body: METADATA }), 'customer-profile': () => ({ body: janeDoe() }) })
@@ -29,7 +16,7 @@ async function bootInShell(): Promise<{ runtime: FakeRuntime; fetch: FakeFetch }
   const runtime = installFakeShell()
   const fetch = routes()
   await act(async () => {
-    handle = bootApp(container, { fetch: fetch.fn, urls: TEST_URLS })
+    app.handle = bootApp(app.element, { fetch: fetch.fn, urls: TEST_URLS })
   })
   return { runtime, fetch }
 }
@@ -38,7 +25,7 @@ describe('inside the Experience Cloud shell', () => {
   it('boots through exc-app when the module runtime is present', async () => {
     await bootInShell()
 
-    expect(handle?.mode).toBe('shell')
+    expect(app.handle?.mode).toBe('shell')
     expect(screen.getByTestId('shell-starting')).toBeTruthy()
   })
 
@@ -103,7 +90,7 @@ describe('inside the Experience Cloud shell', () => {
 
   it('follows the shell’s dark theme', async () => {
     const { runtime } = await bootInShell()
-    const scheme = (): string | null | undefined => container.firstElementChild?.getAttribute('style')
+    const scheme = (): string | null | undefined => app.element.firstElementChild?.getAttribute('style')
     expect(scheme()).toContain('color-scheme: light')
 
     await act(async () =>
@@ -117,8 +104,8 @@ describe('inside the Experience Cloud shell', () => {
     const { runtime } = await bootInShell()
     expect(runtime.listeners('configuration')).toBe(1)
 
-    act(() => handle?.unmount())
-    handle = null
+    act(() => app.handle?.unmount())
+    app.handle = null
 
     expect(runtime.listeners('configuration')).toBe(0)
   })
@@ -128,7 +115,7 @@ describe('standalone', () => {
   it('signs in with the demo token route without any manual step', async () => {
     const fetch = routes()
     await act(async () => {
-      handle = bootApp(container, {
+      app.handle = bootApp(app.element, {
         fetch: fetch.fn,
         urls: TEST_URLS,
         demo: { tokenUrl: 'http://127.0.0.1:9102/__dev/agent-token', org: 'DEMO@AdobeOrg' }
@@ -137,7 +124,7 @@ describe('standalone', () => {
 
     await screen.findByTestId('search-value')
 
-    expect(handle?.mode).toBe('standalone')
+    expect(app.handle?.mode).toBe('standalone')
     expect(fetch.calls[0]?.url.toString()).toBe('http://127.0.0.1:9102/__dev/agent-token')
     expect(fetch.callsTo('metadata')[0]?.headers.authorization).toBe('Bearer demo-agent-token')
     expect(screen.getByTestId('language-switcher')).toBeTruthy()
@@ -147,7 +134,7 @@ describe('standalone', () => {
     const fetch = routes()
 
     await act(async () => {
-      handle = bootApp(container, { fetch: fetch.fn, urls: TEST_URLS, demo: null })
+      app.handle = bootApp(app.element, { fetch: fetch.fn, urls: TEST_URLS, demo: null })
     })
 
     expect(screen.getByTestId('standalone-unavailable').textContent).toContain(
@@ -164,7 +151,7 @@ describe('standalone', () => {
       metadata: () => ({ body: METADATA })
     })
     await act(async () => {
-      handle = bootApp(container, {
+      app.handle = bootApp(app.element, {
         fetch: fetch.fn,
         urls: TEST_URLS,
         demo: { tokenUrl: 'http://127.0.0.1:9102/__dev/agent-token', org: null }
@@ -182,7 +169,7 @@ describe('standalone', () => {
   it('switches language with the switcher and remembers the choice', async () => {
     const fetch = routes()
     await act(async () => {
-      handle = bootApp(container, {
+      app.handle = bootApp(app.element, {
         fetch: fetch.fn,
         urls: TEST_URLS,
         demo: { tokenUrl: 'http://127.0.0.1:9102/__dev/agent-token', org: null }

@@ -1,4 +1,5 @@
 export * from './entries'
+export * from './memory-tier'
 export * from './profile-cache'
 export * from './state-namespace'
 export * from './state-store'

@@ -12,6 +12,7 @@ import type { NormalisedIdentity } from '../aep'
 import type { Config } from '../config'
 import { identityHash } from '../observability'
 import type { CustomerView } from '../view'
+import { MemoryTier } from './memory-tier'
 import { isRecord, keyPart, orgKeyPart, StateNamespace } from './state-namespace'
 import { MAX_VALUE_BYTES, type StateStore } from './state-store'
 
@@ -31,10 +32,14 @@ interface PointerEntry {
 }
 type Entry = ViewEntry | PointerEntry
 
+/** Which tier answered a read: this container's memory, or the State service. */
+export type CacheTier = 'memory' | 'state'
+
 export interface CachedView {
   view: CustomerView
   ageSeconds: number
   fresh: boolean
+  tier: CacheTier
 }
 
 /** Identity namespaces worth a pointer entry: the ones agents and systems look customers up by. */
@@ -48,6 +53,9 @@ const isEntry = (v: unknown): v is Entry =>
 
 export class ProfileCache {
   private readonly entries: StateNamespace<Entry>
+  /** Views this container read or wrote in the last few seconds, by State key (pointers resolved). */
+  private readonly memory: MemoryTier<ViewEntry>
+  private readonly ttlSeconds: number
 
   constructor(
     store: StateStore,
@@ -55,11 +63,17 @@ export class ProfileCache {
     private readonly now: () => number = Date.now
   ) {
     const ttlSeconds = config.cache.profileTtlSeconds + config.cache.staleGraceSeconds
+    this.ttlSeconds = ttlSeconds
     this.entries = new StateNamespace(store, {
       prefix: ['cah1', orgKeyPart(config.aep.orgId)],
       ttlSeconds,
       guard: isEntry
     })
+    const { memorySeconds, memoryMaxEntries, memoryMaxBytes } = config.cache
+    this.memory = new MemoryTier(
+      { freshnessMs: memorySeconds * 1000, maxEntries: memoryMaxEntries, maxBytes: memoryMaxBytes },
+      now
+    )
   }
 
   /** Merge policy ids never start with '_', so '_default' (the sandbox's default) cannot collide with one. */
@@ -73,17 +87,39 @@ export class ProfileCache {
     )
   }
 
-  /** The stored view for this identity (following one pointer), fresh or stale, or null. */
+  /**
+   * The stored view for this identity, fresh or stale, or null: from this container's memory when
+   * it entered memory less than CACHE_MEMORY_SECONDS ago, else from State (following one pointer).
+   */
   async read(scope: CacheScope, identity: NormalisedIdentity): Promise<CachedView | null> {
-    let entry = await this.entries.getKey(this.key(scope, identity.namespace, identity.id))
-    if (entry && 'ref' in entry) entry = await this.entries.getKey(entry.ref)
+    const key = this.key(scope, identity.namespace, identity.id)
+    const held = this.memory.get(key)
+    if (held) return this.cached(held, 'memory')
+    let entry = await this.entries.getKey(key)
+    if (entry && 'ref' in entry) {
+      entry = await this.entries.getKey(entry.ref)
+      // This identity is looked up by: hold the view itself under it, so the next new container's hit is one read.
+      if (entry && 'view' in entry) void this.promote(key, entry)
+    }
     if (!entry || !('view' in entry)) return null
+    this.memory.set(key, entry, bytesOf(entry))
+    return this.cached(entry, 'state')
+  }
+
+  private cached(entry: ViewEntry, tier: CacheTier): CachedView {
     const ageMs = Math.max(0, this.now() - entry.storedAt)
     return {
       view: entry.view,
       ageSeconds: Math.floor(ageMs / 1000),
-      fresh: ageMs < this.config.cache.profileTtlSeconds * 1000
+      fresh: ageMs < this.config.cache.profileTtlSeconds * 1000,
+      tier
     }
+  }
+
+  /** Replaces a pointer by its view, for the view's remaining life; a failure leaves the pointer. */
+  private async promote(key: string, entry: ViewEntry): Promise<void> {
+    const left = this.ttlSeconds - Math.floor((this.now() - entry.storedAt) / 1000)
+    if (left > 0) await this.entries.putKey(key, entry, left)
   }
 
   /** Stores the view (trimming events to fit the State value limit) and pointers for its other identities. */
@@ -97,12 +133,15 @@ export class ProfileCache {
         (i) => POINTER_NAMESPACES.has(i.namespace) && !(i.namespace === identity.namespace && i.id === identity.id)
       )
       .slice(0, MAX_POINTERS)
+    const entry: ViewEntry = { v: 1, storedAt: this.now(), view: fitted }
+    const otherKeys = others.map((i) => this.key(scope, i.namespace, i.id))
+    // Memory first: a repeat lookup in this container, by any of these identities, needs no State read.
+    const bytes = bytesOf(entry)
+    for (const k of [key, ...otherKeys]) this.memory.set(k, entry, bytes)
     // One round trip, not two: a pointer that lands a moment before its view reads as a miss, never as wrong data.
     await Promise.all([
-      this.entries.putKey(key, { v: 1, storedAt: this.now(), view: fitted } satisfies ViewEntry),
-      ...others.map((i) =>
-        this.entries.putKey(this.key(scope, i.namespace, i.id), { v: 1, ref: key } satisfies PointerEntry)
-      )
+      this.entries.putKey(key, entry),
+      ...otherKeys.map((k) => this.entries.putKey(k, { v: 1, ref: key } satisfies PointerEntry))
     ])
   }
 
@@ -119,9 +158,23 @@ export class ProfileCache {
       const id = k.slice(ns.length + 1)
       return [sandbox, '*', keyPart(ns.toLowerCase()), identityHash(this.config.identitySalt, ns.toLowerCase(), id)]
     })
+    // This container's memory goes too, whatever State answers: by key (any merge policy) and by profile.
+    const prefix = `${this.entries.key(sandbox)}.`
+    const suffixes = patterns.map((p) => `.${p[2]}.${p[3]}`)
+    const profileId = cached?.view.customer.profileId
+    this.memory.deleteWhere(
+      (k, e) =>
+        k.startsWith(prefix) &&
+        (suffixes.some((x) => k.endsWith(x)) || (profileId !== undefined && e.view.customer.profileId === profileId))
+    )
     const done = await Promise.all(patterns.map((p) => this.entries.deleteMatching(...p)))
     return done.every(Boolean) ? patterns.length : null
   }
+}
+
+/** The bytes an entry counts for in memory: its JSON, as State holds it. */
+function bytesOf(entry: ViewEntry): number {
+  return Buffer.byteLength(JSON.stringify(entry))
 }
 
 /** The view as stored: whole when it fits, else with its events halved until it does; null if nothing fits. */

@@ -22,18 +22,25 @@ const INIT_TIMEOUT_MS = 3_000
 export interface StateOptions {
   /** Longest wait for one State call before it counts as a miss. */
   timeoutMs: number
+  /** The State region (a data-residency choice): amer, emea, apac or aus. */
+  region?: string
 }
 
 let client: Promise<AdobeStateLike> | null = null
+let clientRegion: string | undefined
 /** The operation whose failure started the current outage; null while State works. */
 let downOp: string | null = null
 
-/** Loads and initialises the library once. Its endpoint comes from AIO_STATE_ENDPOINT (see services.ts). */
-function init(): Promise<AdobeStateLike> {
-  if (!client) {
+/**
+ * Loads and initialises the library once per region. Its endpoint comes from AIO_STATE_ENDPOINT
+ * (see services.ts) when that is set, otherwise from Adobe's regional endpoint.
+ */
+function init(region: string | undefined): Promise<AdobeStateLike> {
+  if (!client || clientRegion !== region) {
+    clientRegion = region
     client = (async () => {
-      const lib = require('@adobe/aio-lib-state') as { init(): Promise<AdobeStateLike> }
-      return lib.init()
+      const lib = require('@adobe/aio-lib-state') as { init(o?: { region?: string }): Promise<AdobeStateLike> }
+      return lib.init(region ? { region } : undefined)
     })()
     client.catch(() => {
       client = null
@@ -58,7 +65,7 @@ export class StateStore {
   private async run<T>(op: string, work: (s: AdobeStateLike) => Promise<T>): Promise<T | undefined> {
     try {
       // Loading the library is a one-time cost of a new container, bounded separately from the call.
-      const state = await bounded(init(), INIT_TIMEOUT_MS)
+      const state = await bounded(init(this.options.region), INIT_TIMEOUT_MS)
       const result = await bounded(work(state), this.options.timeoutMs)
       // Recovery needs the failed kind of call to work again: writes can succeed while reads still fail.
       if (downOp === op) {

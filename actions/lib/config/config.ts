@@ -26,8 +26,19 @@ export interface Config {
     /** How long past freshness an entry stays stored to be served STALE when AEP fails. */
     staleGraceSeconds: number
     audienceTtlSeconds: number
+    /**
+     * Seconds a container answers from its own memory before asking State again: the bound on how
+     * late it sees another container's write or a cache-invalidate sent elsewhere (0 = no memory tier).
+     */
+    memorySeconds: number
+    /** Most views (counted once per identity key) the memory tier holds. */
+    memoryMaxEntries: number
+    /** Most bytes of view JSON the memory tier holds. */
+    memoryMaxBytes: number
     /** Only for local stand-ins and tests: where aio-lib-state sends its requests. */
     stateEndpoint: string | null
+    /** The State region, a data-residency choice (aio-lib-state: amer, emea, apac, aus). */
+    stateRegion: string
   }
   insights: InsightFieldMap
   phoneDefaultCountryCode: string
@@ -176,8 +187,13 @@ export function parseConfig(params: Params): Config {
       profileTtlSeconds: r.int('CACHE_TTL_SECONDS', 300, 0, 86400),
       staleGraceSeconds: r.int('CACHE_STALE_GRACE_SECONDS', 3600, 0, 604800),
       audienceTtlSeconds: r.int('AUDIENCE_CACHE_TTL_SECONDS', 3600, 0, 604800),
+      memorySeconds: r.int('CACHE_MEMORY_SECONDS', 5, 0, 60),
+      memoryMaxEntries: r.int('CACHE_MEMORY_MAX_ENTRIES', 2000, 0, 100000),
+      memoryMaxBytes: r.int('CACHE_MEMORY_MAX_BYTES', 32 * 1024 * 1024, 0, 512 * 1024 * 1024),
       stateEndpoint:
-        raw(params, 'AIO_STATE_ENDPOINT') === undefined ? null : r.url('AIO_STATE_ENDPOINT', '', allowedHosts)
+        raw(params, 'AIO_STATE_ENDPOINT') === undefined ? null : r.url('AIO_STATE_ENDPOINT', '', allowedHosts),
+      stateRegion:
+        r.optional('AIO_STATE_REGION', /^(amer|emea|apac|aus)$/, 'must be one of amer, emea, apac, aus') ?? 'amer'
     },
     insights: insights ?? parseInsightMap(undefined),
     phoneDefaultCountryCode:

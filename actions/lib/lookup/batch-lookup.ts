@@ -213,7 +213,7 @@ function resultOf(
     customer: projectCustomer(view.customer, b.req.sections),
     cache
   })
-  if (!looked.missed.has(k) && s) return found(s.view, { status: 'HIT', ageSeconds: s.ageSeconds })
+  if (!looked.missed.has(k) && s) return found(s.view, { status: 'HIT', ageSeconds: s.ageSeconds, tier: s.tier })
   const { failure } = looked
   if (failure) {
     if (
@@ -222,7 +222,7 @@ function resultOf(
       failure instanceof UpstreamError &&
       failure.transient
     ) {
-      return found(s.view, { status: 'STALE', ageSeconds: s.ageSeconds, staleReason: failure.code })
+      return found(s.view, { status: 'STALE', ageSeconds: s.ageSeconds, staleReason: failure.code, tier: s.tier })
     }
     return { ...base, status: 'error', error: errorOf(failure) }
   }

@@ -53,7 +53,12 @@ export async function cachedLookup(req: LookupRequest, deps: CachedLookupDeps, b
   const scope = { sandbox: req.sandbox, mergePolicyId: req.mergePolicyId }
   const stored: CachedView | null = await deps.cache.read(scope, req.identity)
   if (!bypass && stored?.fresh && covers(stored.view, req)) {
-    return withCache(stored.view, { status: 'HIT', ageSeconds: stored.ageSeconds }, req, deps.config.identitySalt)
+    return withCache(
+      stored.view,
+      { status: 'HIT', ageSeconds: stored.ageSeconds, tier: stored.tier },
+      req,
+      deps.config.identitySalt
+    )
   }
 
   const flightKey = JSON.stringify([
@@ -79,7 +84,7 @@ export async function cachedLookup(req: LookupRequest, deps: CachedLookupDeps, b
       deps.logger.warn('serving stale view', { code: e.code, ageSeconds: stored.ageSeconds })
       return withCache(
         stored.view,
-        { status: 'STALE', ageSeconds: stored.ageSeconds, staleReason: e.code },
+        { status: 'STALE', ageSeconds: stored.ageSeconds, staleReason: e.code, tier: stored.tier },
         req,
         deps.config.identitySalt
       )

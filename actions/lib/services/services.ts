@@ -60,7 +60,7 @@ export function getServices(config: Config): Services {
   // aio-lib-state reads its endpoint when it first loads, and aio-lib-ims loads it too: set it first.
   if (config.cache.stateEndpoint) process.env.AIO_STATE_ENDPOINT = config.cache.stateEndpoint
   const logger = createLogger(config.logLevel, { component: 'container' })
-  const state = new StateStore({ timeoutMs: STATE_TIMEOUT_MS }, logger)
+  const state = new StateStore({ timeoutMs: STATE_TIMEOUT_MS, region: config.cache.stateRegion }, logger)
   const tokens = new ServiceTokenProvider(() => fetchServiceToken(config.ims), stateTokenStore(state, config))
   const services: Services = {
     tokens,

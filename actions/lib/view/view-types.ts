@@ -114,6 +114,8 @@ export interface CacheMeta {
   ageSeconds: number
   /** Why a STALE entry was served (the upstream error code). */
   staleReason?: string
+  /** Which tier answered a HIT or STALE: this container's memory, or the State service. */
+  tier?: 'memory' | 'state'
 }
 
 export interface UpstreamTimings {

@@ -1,5 +1,6 @@
 import { fit as fitToState } from '../../../actions/lib/cache'
 import type { CustomerView } from '../../../actions/lib/view'
+import { viewMeta } from '../fixtures/view-meta'
 
 function view(events: number, summaryLength: number): CustomerView {
   return {
@@ -27,13 +28,7 @@ function view(events: number, summaryLength: number): CustomerView {
         details: {}
       }))
     },
-    meta: {
-      sandbox: 'prod',
-      mergePolicyId: 'mp',
-      fetchedAt: '2026-01-01T00:00:00.000Z',
-      timings: { totalMs: 1 },
-      events: { status: 'available', nextCursor: null }
-    }
+    meta: viewMeta({ mergePolicyId: 'mp', fetchedAt: '2026-01-01T00:00:00.000Z' })
   }
 }
 

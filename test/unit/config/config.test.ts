@@ -45,7 +45,16 @@ describe('parseConfig', () => {
         mergePolicyId: null,
         timeoutMs: 5000
       },
-      cache: { profileTtlSeconds: 300, staleGraceSeconds: 3600, audienceTtlSeconds: 3600, stateEndpoint: null },
+      cache: {
+        profileTtlSeconds: 300,
+        staleGraceSeconds: 3600,
+        audienceTtlSeconds: 3600,
+        memorySeconds: 5,
+        memoryMaxEntries: 2000,
+        memoryMaxBytes: 33554432,
+        stateEndpoint: null,
+        stateRegion: 'amer'
+      },
       insights: DEFAULT_INSIGHT_MAP,
       phoneDefaultCountryCode: '1',
       identitySalt: SALT
@@ -236,5 +245,28 @@ describe('parseConfig upstream hosts', () => {
       'http://127.0.0.1:9103'
     ])
     expect(Object.keys(withoutLocalhost)).toEqual(['AEP_BASE_URL'])
+  })
+})
+
+describe('parseConfig State region', () => {
+  it("defaults to amer, takes one of Adobe's regions, and refuses any other", () => {
+    // Prepare
+    const base = {
+      IMS_OAUTH_S2S_ORG_ID: 'DEMO0000000000000000000A@AdobeOrg',
+      IMS_OAUTH_S2S_CLIENT_ID: 'c',
+      IMS_OAUTH_S2S_CLIENT_SECRET: 's',
+      IDENTITY_HASH_SALT: 'unit-test-salt-0123456789'
+    }
+    // Act
+    const regions = [
+      parseConfig(base).cache.stateRegion,
+      parseConfig({ ...base, AIO_STATE_REGION: 'emea' }).cache.stateRegion
+    ]
+    const refused = () => parseConfig({ ...base, AIO_STATE_REGION: 'mars' })
+    // Assess
+    expect(regions).toEqual(['amer', 'emea'])
+    expect(refused).toThrow(
+      expect.objectContaining({ variables: { AIO_STATE_REGION: 'must be one of amer, emea, apac, aus' } })
+    )
   })
 })

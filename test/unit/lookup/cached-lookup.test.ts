@@ -79,13 +79,13 @@ describe('cachedLookup', () => {
   it('answers a fresh covering entry as a HIT without calling AEP', async () => {
     // Prepare
     const stored = view([event(1), event(2), event(3)], { status: 'available', nextCursor: null })
-    const w = world({ cache: fakeCache({ view: stored, ageSeconds: 42, fresh: true }) })
+    const w = world({ cache: fakeCache({ view: stored, ageSeconds: 42, fresh: true, tier: 'state' }) })
     // Act
     const answer = await cachedLookup(request({ eventsLimit: 2 }), w.deps, false)
     // Assess
     expect(answer).toEqual({
       customer: { ...JANE, events: [event(1), event(2)] },
-      meta: { ...stored.meta, cache: { status: 'HIT', ageSeconds: 42 } }
+      meta: { ...stored.meta, cache: { status: 'HIT', ageSeconds: 42, tier: 'state' } }
     })
     expect([w.aep.profileCalls, w.aep.eventCalls, w.audiences.asked, w.cache.writes]).toEqual([[], [], [], []])
   })
@@ -94,7 +94,7 @@ describe('cachedLookup', () => {
     // Prepare
     const byEmailCursor = hrefToCursor(NEXT, byEmail, SALT)
     const stored = view([event(1)], { status: 'available', nextCursor: byEmailCursor })
-    const w = world({ cache: fakeCache({ view: stored, ageSeconds: 5, fresh: true }) })
+    const w = world({ cache: fakeCache({ view: stored, ageSeconds: 5, fresh: true, tier: 'state' }) })
     // Act
     const answer = await cachedLookup(
       request({ identity: byPhone, sections: new Set<Section>(['name', 'audiences']) }),
@@ -108,7 +108,7 @@ describe('cachedLookup', () => {
       meta: {
         ...stored.meta,
         events: { status: 'available', nextCursor: cursor },
-        cache: { status: 'HIT', ageSeconds: 5 }
+        cache: { status: 'HIT', ageSeconds: 5, tier: 'state' }
       }
     })
     expect(cursorToHref(cursor ?? '', byPhone, 10, SALT, null)).toContain('relatedEntityIdNS=Phone&start=page-2')
@@ -142,7 +142,7 @@ describe('cachedLookup', () => {
   ])('goes to AEP when %s', async (_, { fresh, events, limit }) => {
     // Prepare
     const stored = view(events, { status: 'available', nextCursor: hrefToCursor(NEXT, byEmail, SALT) })
-    const w = world({ cache: fakeCache({ view: stored, ageSeconds: 400, fresh }) })
+    const w = world({ cache: fakeCache({ view: stored, ageSeconds: 400, fresh, tier: 'state' }) })
     // Act
     const answer = await cachedLookup(request({ eventsLimit: limit }), w.deps, false)
     // Assess
@@ -156,7 +156,7 @@ describe('cachedLookup', () => {
   it('skips a fresh entry on a bypass, answers BYPASS and stores what it read', async () => {
     // Prepare
     const stored = view([event(1)], { status: 'available', nextCursor: null })
-    const w = world({ cache: fakeCache({ view: stored, ageSeconds: 1, fresh: true }) })
+    const w = world({ cache: fakeCache({ view: stored, ageSeconds: 1, fresh: true, tier: 'state' }) })
     // Act
     const answer = await cachedLookup(request(), w.deps, true)
     // Assess
@@ -249,14 +249,14 @@ describe('cachedLookup', () => {
         aep: fakeAep(async () => {
           throw new UpstreamError(code, 'AEP', 'AEP failed')
         }),
-        cache: fakeCache({ view: stored, ageSeconds: 900, fresh: false })
+        cache: fakeCache({ view: stored, ageSeconds: 900, fresh: false, tier: 'state' })
       })
       // Act
       const answer = await cachedLookup(request({ eventsLimit: 1 }), w.deps, false)
       // Assess
       expect(answer).toEqual({
         customer: { ...JANE, events: [event(1)] },
-        meta: { ...stored.meta, cache: { status: 'STALE', ageSeconds: 900, staleReason: code } }
+        meta: { ...stored.meta, cache: { status: 'STALE', ageSeconds: 900, staleReason: code, tier: 'state' } }
       })
       expect(w.logger.entries).toEqual([
         { level: 'warn', msg: 'serving stale view', fields: { code, ageSeconds: 900 } }
@@ -276,7 +276,7 @@ describe('cachedLookup', () => {
       aep: fakeAep(async () => {
         throw error
       }),
-      cache: fakeCache({ view: stored, ageSeconds: 900, fresh: false })
+      cache: fakeCache({ view: stored, ageSeconds: 900, fresh: false, tier: 'state' })
     })
     // Act
     const outcome = cachedLookup(request(), w.deps, false)
@@ -297,7 +297,7 @@ describe('cachedLookup', () => {
       aep: fakeAep(async () => {
         throw error
       }),
-      cache: fakeCache({ view: stored, ageSeconds: 900, fresh: false })
+      cache: fakeCache({ view: stored, ageSeconds: 900, fresh: false, tier: 'state' })
     })
     // Act
     const outcomes = await Promise.all(
@@ -316,7 +316,7 @@ describe('cachedLookup', () => {
     const stored = view([], { status: 'available', nextCursor: null })
     const w = world({
       aep: fakeAep(async () => null),
-      cache: fakeCache({ view: stored, ageSeconds: 900, fresh: false })
+      cache: fakeCache({ view: stored, ageSeconds: 900, fresh: false, tier: 'state' })
     })
     // Act
     const error = await cachedLookup(request(), w.deps, false).catch((e: unknown) => e)

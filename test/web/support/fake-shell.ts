@@ -1,6 +1,7 @@
 /**
  * A stand-in for the Experience Cloud shell's module runtime (`window['exc-module-runtime']`),
- * enough for exc-app's init() and runtime(): event handlers, emit, and a done() spy.
+ * enough for exc-app's init() and runtime(): event handlers, emit, a done() spy, and the
+ * `solution`/`title` the app writes for the shell's header.
  */
 type Handler = (payload?: unknown) => void
 
@@ -10,6 +11,8 @@ export interface FakeRuntime {
   emit(type: string, payload: unknown): void
   done: jest.Mock
   listeners(type: string): number
+  solution?: unknown
+  title?: string
 }
 
 export function installFakeShell(): FakeRuntime {

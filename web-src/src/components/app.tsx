@@ -63,7 +63,8 @@ function Page({
   useEffect(() => {
     document.documentElement.lang = locale
     document.title = t('app.title')
-  }, [locale, t])
+    shell.setTitle(t('app.title'))
+  }, [locale, t, shell])
   return (
     <View padding="size-300" minHeight="100vh" backgroundColor="gray-50">
       <header>

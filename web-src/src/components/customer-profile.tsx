@@ -12,6 +12,7 @@ import { ErrorMessage } from './error-message'
 import { EventsTimeline } from './events-timeline'
 import { IdentitiesList } from './identities-list'
 import { InsightTiles } from './insight-tiles'
+import { OpenInPlatform } from './open-in-platform'
 import { StaleBanner } from './stale-banner'
 import { ViewMetaBar } from './view-meta-bar'
 
@@ -58,6 +59,7 @@ export function CustomerProfile({
         )}
         <CustomerHeader customer={customer} autoFocus={autoFocus} />
         <ViewMetaBar meta={meta} mergePolicies={mergePolicies} refreshing={refreshing} onRefresh={onRefresh} />
+        <OpenInPlatform profileId={customer.profileId} meta={meta} />
         <InsightTiles insights={customer.insights} />
         <div className="cah-columns">
           <EventsTimeline

@@ -2,6 +2,7 @@
 export const enUS = {
   'app.title': 'Customer Activity Hub',
   'common.separator': ' · ',
+  'common.newTab': ' (opens in a new tab)',
   'time.justNow': 'just now',
   'app.main': 'Agent console',
 
@@ -132,6 +133,7 @@ export const enUS = {
   'identities.primary': 'Primary',
 
   'meta.sandbox': 'Sandbox: {sandbox}',
+  'customer.openInPlatform': 'Open in Experience Platform',
   'meta.mergePolicy': 'Merge policy: {policy}',
   'meta.mergePolicy.default': 'default',
   'cache.fresh': 'Read from AEP {age}',

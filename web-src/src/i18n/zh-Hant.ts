@@ -4,6 +4,7 @@ import type { MessageKey } from './en-US'
 export const zhHant: Record<MessageKey, string> = {
   'app.title': '客戶活動中心',
   'common.separator': ' · ',
+  'common.newTab': '（在新分頁中開啟）',
   'time.justNow': '剛剛',
   'app.main': '客服人員主控台',
 
@@ -132,6 +133,7 @@ export const zhHant: Record<MessageKey, string> = {
   'identities.primary': '主要',
 
   'meta.sandbox': '沙箱：{sandbox}',
+  'customer.openInPlatform': '在 Experience Platform 中開啟',
   'meta.mergePolicy': '合併政策：{policy}',
   'meta.mergePolicy.default': '預設',
   'cache.fresh': '{age}從 AEP 讀取',

@@ -20,11 +20,15 @@ export interface ShellState {
   colorScheme: ColorScheme | null
   /** The shell's current AEP sandbox name; null = the action's default. */
   sandbox: string | null
+  /** The shell's tenant (the `@…` of Experience Cloud URLs); null standalone. */
+  tenant: string | null
 }
 
 export interface Shell extends ShellState {
   /** Tells the Experience Cloud shell the app is ready (once; later calls are ignored). */
   done(): void
+  /** The page title, shown by the Experience Cloud shell's header (no-op standalone). */
+  setTitle(title: string): void
   /** Gets fresh credentials after a 401; resolves true when the call may be retried. */
   renewCredentials(): Promise<boolean>
   /** Tries signing in again after a failure. */
@@ -64,6 +68,7 @@ export function applyShellPayload(state: ShellState, payload: unknown): ShellSta
     locale: nonEmpty(payload.locale) ?? state.locale,
     colorScheme,
     sandbox,
+    tenant: nonEmpty(payload.tenant) ?? state.tenant,
     status: credentials ? 'ready' : state.status
   }
 }
@@ -74,7 +79,8 @@ export const INITIAL_SHELL_STATE: ShellState = {
   credentials: null,
   locale: null,
   colorScheme: null,
-  sandbox: null
+  sandbox: null,
+  tenant: null
 }
 
 export const ShellContext = createContext<Shell | null>(null)

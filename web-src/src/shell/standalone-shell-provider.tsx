@@ -46,6 +46,7 @@ export function StandaloneShellProvider({ demo, fetch, children }: Props): JSX.E
     () => ({
       ...state,
       done: () => undefined,
+      setTitle: () => undefined,
       renewCredentials: signIn,
       retry: () => {
         setState((s) => ({ ...s, status: 'starting' }))
