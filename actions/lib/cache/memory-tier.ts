@@ -66,11 +66,6 @@ export class MemoryTier<T> {
     for (const [k, slot] of this.slots) if (matches(k, slot.value)) this.drop(k, slot)
   }
 
-  clear(): void {
-    this.slots.clear()
-    this.total = 0
-  }
-
   private drop(key: string, slot: Slot<T>): void {
     this.slots.delete(key)
     this.total -= slot.bytes

@@ -50,8 +50,8 @@ export class StateNamespace<T> {
     return this.store.put(key, value, ttlSeconds)
   }
 
-  delete(...parts: string[]): Promise<boolean> {
-    return this.store.delete(this.key(...parts))
+  deleteKey(key: string): Promise<boolean> {
+    return this.store.delete(key)
   }
 
   /** Deletes every entry matching `pattern` (key parts, `*` as a wildcard part). */

@@ -31,10 +31,10 @@ export interface WebRequest {
 
 /**
  * Names that belong to the deployment, never to a request: every upper-case setting name
- * (app.config.yaml inputs are all of this form; a test keeps it so) and Runtime's own `__` fields.
+ * (every manifest input is of this form; a test keeps it so) and Runtime's own `__` fields.
  */
 export function isSettingName(name: string): boolean {
-  return /^__/.test(name) || /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(name) || name === 'LOG_LEVEL'
+  return /^__/.test(name) || /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(name)
 }
 
 /** The HTTP method, upper case (Runtime sends it lower case). */

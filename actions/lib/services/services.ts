@@ -38,7 +38,7 @@ function stateTokenStore(state: StateStore, config: Config): TokenStore {
       await ns.putKey(key, entry, Math.floor((entry.expiresAt - Date.now()) / 1000))
     },
     async drop() {
-      await state.delete(key)
+      await ns.deleteKey(key)
     }
   }
 }
