@@ -1,25 +1,24 @@
 /**
  * npm run bench [-- --aep-latency 500 --state-latency 25 --ims-latency 150 --customers 2000
- *                   --scale-customers 100000 --connections 50 --hit-seconds 10 --quick --cpu-prof
- *                   --build --update-docs --no-production --only miss,hit,...,production]
+ *                   --scale-customers 100000 --connections 50 --hit-seconds 10 --agents 200
+ *                   --aep-limit <calls/min> --quick --cpu-prof --build --update-docs --no-production
+ *                   --only miss,hit,...,peer,production]
  *
  * Measures the built actions against AEP's latency floor, side by side in one run (see
  * docs/performance.md): the stand-ins start in this process with every AEP route answering after
  * `--aep-latency` ms; the actions run from their built bundles exactly as I/O Runtime calls them.
- * A second pass ("production") runs scenarios 1–5 again, and the State scenarios, with State and
- * IMS answering after their modelled latencies too.
+ * A second pass ("production") runs scenarios 1–5 and 10 again, and the State scenarios, with
+ * State and IMS answering after their modelled latencies too. Options: lib/options.ts.
  * Prints a table and writes bench/results/latest.json (bench/results/partial.json with --only).
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
-import { parseArgs } from 'node:util'
 import type { BenchOptions, Ctx } from './lib/context'
 import { warmContainer } from './lib/context'
 import { type BenchEnv, type LookupIdentity, standInLookupTime, startBenchEnv, upstreamBaseline } from './lib/env'
-import { type ReportTarget, renderFigures, renderTable, updateDoc } from './lib/report'
-import { type BenchReport, type BenchRun, type BenchSummary, type SetResult, summarize } from './lib/results'
+import { PRODUCTION_SET, parseOptions, SCENARIOS, type Scenario, SMALL_SET } from './lib/options'
+import { buildReport, printReport, writeReport } from './lib/output'
+import { type BenchRun, type SetResult, summarize } from './lib/results'
 import { captureActivationLogs, freshContainer, missingBundles, ROOT, staleSources } from './lib/runtime'
 import { judge } from './lib/targets'
 import { runBatch } from './scenarios/batch'
@@ -27,81 +26,14 @@ import { runCoalescing } from './scenarios/coalescing'
 import { type ColdStartResult, runColdStart } from './scenarios/cold-start'
 import { runHits } from './scenarios/hit'
 import { runMisses } from './scenarios/miss'
+import { runPeer } from './scenarios/peer'
 import { runScale } from './scenarios/scale'
 import { runNewContainerHits, runStateMix } from './scenarios/state-tiers'
 import { runTokens } from './scenarios/tokens'
 import { runUi } from './scenarios/ui'
 
-const SCENARIOS = ['miss', 'hit', 'coalescing', 'tokens', 'batch', 'cold', 'scale', 'ui', 'production'] as const
-type Scenario = (typeof SCENARIOS)[number]
-/** The scenarios run over the small data set (runSet). */
-const SMALL_SET: readonly Scenario[] = ['miss', 'hit', 'coalescing', 'tokens', 'batch', 'scale']
-/** The scenarios the production pass repeats at modelled latencies (then the State scenarios). */
-const PRODUCTION_SET: readonly Scenario[] = ['miss', 'hit', 'coalescing', 'tokens', 'batch']
-const AEP_ROUTES_WITH_LATENCY = [
-  'entities.profile',
-  'entities.events',
-  'entities.multi',
-  'audiences',
-  'segmentDefinitions',
-  'mergePolicies',
-  'namespaces'
-]
-
 const out = (line = ''): void => {
   process.stdout.write(`${line}\n`)
-}
-
-function parseOptions(): BenchOptions {
-  const { values } = parseArgs({
-    options: {
-      'aep-latency': { type: 'string' },
-      'state-latency': { type: 'string' },
-      'ims-latency': { type: 'string' },
-      'no-production': { type: 'boolean' },
-      customers: { type: 'string' },
-      'scale-customers': { type: 'string' },
-      connections: { type: 'string' },
-      'hit-seconds': { type: 'string' },
-      quick: { type: 'boolean' },
-      'cpu-prof': { type: 'boolean' },
-      build: { type: 'boolean' },
-      only: { type: 'string' },
-      'update-docs': { type: 'boolean' }
-    }
-  })
-  const int = (v: string | undefined, name: string, fallback: number, min: number): number => {
-    if (v === undefined) return fallback
-    const n = Number(v)
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number >= ${min}`)
-    return n
-  }
-  const quick = values.quick === true
-  const only =
-    values.only === undefined
-      ? null
-      : values.only
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-  for (const s of only ?? [])
-    if (!(SCENARIOS as readonly string[]).includes(s))
-      throw new Error(`--only: unknown scenario "${s}" (${SCENARIOS.join(', ')})`)
-  return {
-    aepLatencyMs: int(values['aep-latency'], 'aep-latency', 500, 1),
-    stateLatencyMs: int(values['state-latency'], 'state-latency', 25, 0),
-    imsLatencyMs: int(values['ims-latency'], 'ims-latency', 150, 0),
-    production: values['no-production'] !== true,
-    customers: int(values.customers, 'customers', 2000, 1500),
-    scaleCustomers: int(values['scale-customers'], 'scale-customers', 100_000, 1500),
-    connections: int(values.connections, 'connections', 50, 1),
-    hitSeconds: int(values['hit-seconds'], 'hit-seconds', quick ? 3 : 10, 1),
-    quick,
-    cpuProf: values['cpu-prof'] === true,
-    build: values.build === true,
-    updateDocs: values['update-docs'] === true,
-    only
-  }
 }
 
 function ensureBuilt(opts: BenchOptions): string[] {
@@ -119,7 +51,7 @@ function ensureBuilt(opts: BenchOptions): string[] {
   return stale
 }
 
-/** Scenarios 1–5 over the small data set, then 7 (the large set side by side with it). */
+/** Scenarios 1–5 and 10 over the small data set, then 7 (the large set side by side with it). */
 async function runSet(
   opts: BenchOptions,
   customers: number,
@@ -201,6 +133,16 @@ async function runSet(
         `[${label}] batch: ${result.batch.batch.ms} ms, ${result.batch.batch.upstreamCalls['aep:entities.multi'] ?? 0} multi-entity call(s); 100 singles (10 at a time): ${result.batch.singles.ms} ms`
       )
     }
+    if (wanted.has('peer')) {
+      result.peer = await runPeer(ctx, main, opts.quick ? 4 : 10)
+      logsOf('peer')
+      const p = result.peer.latencyMs
+      out(
+        `[${label}] peer (template action): median ${p.peer.median} ms` +
+          (p.peerFetch ? ` (plain fetch ${p.peerFetch.median} ms)` : '') +
+          `; ours: miss ${p.ourMiss.median} ms, hit ${p.ourHit.median} ms, hit from State ${p.ourStateHit.median} ms`
+      )
+    }
     if (wanted.has('scale')) {
       const rounds = opts.quick ? 2 : 3
       const seconds = opts.quick ? 2 : 3
@@ -232,7 +174,7 @@ async function runSet(
   }
 }
 
-/** Everything `wanted` asks for: cold start and UI first, then the small data set (scenarios 1–5 and 7). */
+/** Everything `wanted` asks for: cold start and UI first, then the small data set (scenarios 1–5, 10 and 7), then the production pass. */
 async function measure(opts: BenchOptions, wanted: Set<Scenario>): Promise<BenchRun> {
   const logs = captureActivationLogs()
   let cold: ColdStartResult | undefined
@@ -251,85 +193,6 @@ async function measure(opts: BenchOptions, wanted: Set<Scenario>): Promise<Bench
   return { opts, small, production, cold, ui }
 }
 
-interface Timing {
-  started: Date
-  loadStart: number[]
-  durationSeconds: number
-  stale: string[]
-}
-
-/** The run as bench/results/latest.json holds it, with the machine and the code it ran on. */
-function buildReport(run: BenchRun, summary: BenchSummary, targets: ReportTarget[], t: Timing): BenchReport {
-  const { opts, small, production, cold, ui } = run
-  const git = (args: string[]): string => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? ''
-  const changed = git(['status', '--porcelain', '--', 'actions', 'webpack-config.js']).split('\n').filter(Boolean)
-  const code = { commit: git(['rev-parse', '--short', 'HEAD']) || 'unknown', actionsChanged: changed.length }
-  const load = (l: number[]): number[] => l.map((v) => Math.round(v * 100) / 100)
-  const cpus = os.cpus()
-  return {
-    date: t.started.toISOString(),
-    machine: {
-      os: `${os.type()} ${os.release()} ${os.arch()}`,
-      cpus: cpus.length,
-      cpuModel: cpus[0]?.model ?? 'unknown',
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      loadAverage: { start: load(t.loadStart), end: load(os.loadavg()) }
-    },
-    code,
-    options: { ...opts, aepRoutesWithLatency: AEP_ROUTES_WITH_LATENCY },
-    summary,
-    targets,
-    durationSeconds: t.durationSeconds,
-    staleSources: t.stale,
-    scenarios: {
-      miss: small?.miss,
-      hit: small?.hit,
-      coalescing: small?.coalescing,
-      tokens: small?.tokens,
-      batch: small?.batch,
-      coldStart: cold,
-      scale: small?.scale,
-      ui,
-      production: production && {
-        upstreamMs: production.upstreamMs,
-        miss: production.miss,
-        hit: production.hit,
-        coalescing: production.coalescing,
-        tokens: production.tokens,
-        batch: production.batch,
-        newContainer: production.newContainer,
-        stateMix: production.stateMix,
-        activationLogs: production.activationLogs
-      }
-    },
-    context: small && {
-      upstreamMs: small.upstreamMs,
-      standInLookupMs: small.standInLookupMs,
-      warmUp: small.warmUp,
-      activationLogs: small.activationLogs
-    }
-  }
-}
-
-function print(report: BenchReport, file: string): void {
-  const { machine: m, options } = report
-  out()
-  out(`Customer Activity Hub benchmark — ${report.date} — ${m.os}, ${m.cpus} × ${m.cpuModel}, Node ${m.node}`)
-  const load = `${m.loadAverage.start.join('/')} → ${m.loadAverage.end.join('/')}`
-  out(`AEP latency ${options.aepLatencyMs} ms per call; load average ${load}; ${report.durationSeconds} s`)
-  out()
-  out(renderTable(report.targets))
-  out()
-  out(`summary: ${JSON.stringify(report.summary)}`)
-  out(`written: ${path.relative(ROOT, file)}`)
-  if (!options.updateDocs) return
-  if (options.only) out('docs/performance.md not updated: --only runs are partial')
-  else if (updateDoc(path.join(ROOT, 'docs', 'performance.md'), renderFigures(report))) {
-    out('updated: docs/performance.md (latest figures)')
-  } else out('docs/performance.md has no bench:latest markers; not updated')
-}
-
 async function main(): Promise<void> {
   const opts = parseOptions()
   const started = new Date()
@@ -342,11 +205,7 @@ async function main(): Promise<void> {
   const targets = judge(run, summary)
   const durationSeconds = Math.round((performance.now() - t0) / 100) / 10
   const report = buildReport(run, summary, targets, { started, loadStart, durationSeconds, stale })
-  const dir = path.join(__dirname, 'results')
-  mkdirSync(dir, { recursive: true })
-  const file = path.join(dir, opts.only ? 'partial.json' : 'latest.json')
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
-  print(report, file)
+  printReport(report, writeReport(report), out)
 }
 
 main().catch((e: unknown) => {

@@ -14,7 +14,7 @@ import { failed } from './doctor/types'
 import { loadEnvFile, ROOT } from './lib/env-file'
 
 const USAGE = `Usage: npm run doctor [-- --sample <namespace>:<id> …]
-  --sample ns:id   a customer known to exist in AEP_SANDBOX, to check INSIGHT_FIELD_MAP against
+  --sample ns:id   a customer known to exist in AEP_SANDBOX, to check CUSTOMER_VIEW_MAPPING against
                    (repeatable; default with the local stand-ins: email:jane.doe@example.com)
 `
 

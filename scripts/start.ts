@@ -4,10 +4,16 @@
  * and prints the action URL, a ready-to-paste curl for Jane Doe, the UI URL and the URL that opens the
  * local UI inside the Experience Cloud shell (the app is the dx/excshell/1 extension).
  * Ctrl-C stops everything it started.
+ *
+ * `npm start -- --data DIR` also loads the customers of DIR into the prod sandbox (see
+ * docs/local-stand-ins.md) and, when DIR has a mapping.json, runs the actions with it as
+ * CUSTOMER_VIEW_MAPPING for this run only (.env is not touched). A bad folder exits 2 first.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { MappingError, parseViewMapping } from '../actions/lib/mapping'
+import { DataLoadError, describeProblem, type LoadedData, loadDataDir } from '../stand-ins/data'
 import { mintDemoToken } from './lib/demo-token'
 import { loadEnvFile, portOf, ROOT } from './lib/env-file'
 
@@ -87,15 +93,71 @@ function ensureDevCertificate(): void {
   if (r.status !== 0) throw new Error('could not create a development certificate with openssl')
 }
 
+/** `--data DIR` or `--data=DIR` among the arguments, made absolute (the stand-ins run from the root). */
+function dataArgument(args: string[]): { args: string[]; dir?: string } {
+  const out = [...args]
+  const k = out.findIndex((a) => a === '--data' || a.startsWith('--data='))
+  if (k < 0) return { args: out }
+  const flag = out[k] ?? ''
+  const value = flag === '--data' ? out[k + 1] : flag.slice('--data='.length)
+  if (value === undefined || value === '') failStart('--data needs a folder: npm start -- --data examples/luma')
+  const dir = resolve(value)
+  out.splice(k, flag === '--data' ? 2 : 1, '--data', dir)
+  return { args: out, dir }
+}
+
+function failStart(message: string): never {
+  process.stderr.write(`start: ${message}\n`)
+  process.exit(2)
+}
+
+/** The folder, checked before anything starts: its files, and its mapping.json as the actions would read it. */
+function checkData(dir: string): LoadedData {
+  try {
+    const data = loadDataDir(dir)
+    if (data.mapping !== undefined) parseViewMapping(data.mapping)
+    return data
+  } catch (e) {
+    if (e instanceof DataLoadError) failStart(`--data ${dir}:\n${e.message}`)
+    if (e instanceof MappingError) {
+      const lines = Object.entries(e.fields).map(([at, message]) =>
+        describeProblem(at === '' ? { file: 'mapping.json', message } : { file: 'mapping.json', field: at, message })
+      )
+      failStart(`--data ${dir}:\n${lines.join('\n')}`)
+    }
+    throw e
+  }
+}
+
+/** Settings for `aio app dev`: the data's mapping replaces both the .env mapping and the former INSIGHT_FIELD_MAP. */
+function mappingEnv(data: LoadedData | undefined): NodeJS.ProcessEnv {
+  if (data?.mapping === undefined) return {}
+  // aio reads .env below the process environment, so these win for this run without editing .env.
+  return { CUSTOMER_VIEW_MAPPING: data.mapping, INSIGHT_FIELD_MAP: '' }
+}
+
+function dataBanner(data: LoadedData, curl: (query: string) => string): string[] {
+  const first = data.customers[0]?.identities[0]
+  const mapping = data.mapping === undefined ? '' : '; its mapping.json is CUSTOMER_VIEW_MAPPING for this run'
+  return [
+    `  Your data (${data.dir}): ${data.customers.length} customers in the prod sandbox${mapping}.`,
+    ...(first
+      ? [`  ${curl(`namespace=${encodeURIComponent(first.namespace)}&id=${encodeURIComponent(first.id)}`)}`]
+      : [])
+  ]
+}
+
 async function main(): Promise<void> {
   process.on('SIGINT', () => stopAll(0))
   process.on('SIGTERM', () => stopAll(0))
+  // A bad --data folder stops here, before anything starts.
+  const { args: extra, dir } = dataArgument(process.argv.slice(2))
+  const data = dir === undefined ? undefined : checkData(dir)
   const env = loadEnvFile()
   const aep = env.AEP_BASE_URL ?? 'http://127.0.0.1:9101'
   const ims = env.IMS_BASE_URL ?? 'http://127.0.0.1:9102'
   const state = env.AIO_STATE_ENDPOINT ?? 'http://127.0.0.1:9103'
   const org = env.IMS_OAUTH_S2S_ORG_ID ?? 'DEMO0000000000000000000A@AdobeOrg'
-  const extra = process.argv.slice(2)
 
   run(
     bin('tsx'),
@@ -127,7 +189,8 @@ async function main(): Promise<void> {
       ...process.env,
       AIO_TELEMETRY_DISABLED: '1',
       DEMO_TOKEN_URL: `${ims}/__dev/agent-token`,
-      DEMO_IMS_ORG: org
+      DEMO_IMS_ORG: org,
+      ...mappingEnv(data)
     },
     'aio'
   )
@@ -136,6 +199,8 @@ async function main(): Promise<void> {
   await waitFor(`https://localhost:${port}/`, 'aio app dev', 180)
 
   const token = await mintDemoToken(ims, org)
+  const curl = (query: string): string =>
+    `curl -sk -H "Authorization: Bearer ${token}" -H "x-gw-ims-org-id: ${org}" "${actionUrl}?${query}"`
   process.stdout.write(
     [
       '',
@@ -145,7 +210,8 @@ async function main(): Promise<void> {
       `  Shell:   https://experience.adobe.com/?devMode=true#/custom-apps/?localDevUrl=https://localhost:${port}`,
       `  Action:  ${actionUrl}`,
       '  Jane Doe (token valid 24 h; `npm run --silent token` mints another):',
-      `  curl -sk -H "Authorization: Bearer ${token}" -H "x-gw-ims-org-id: ${org}" "${actionUrl}?namespace=email&id=jane.doe@example.com"`,
+      `  ${curl('namespace=email&id=jane.doe@example.com')}`,
+      ...(data ? dataBanner(data, curl) : []),
       '',
       'Ctrl-C stops everything.',
       ''

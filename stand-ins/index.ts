@@ -4,8 +4,9 @@
  * trusting exactly the tokens this IMS issued (revocations included).
  */
 
-import { type ExtraProfile, guardrailProfile } from './aep/seed-overlay'
+import { type ExtraProfile, guardrailProfile, withOverlay } from './aep/seed-overlay'
 import { type AepHandle, type AepOptions, startAep } from './aep/server'
+import { dataOverlay, type LoadedData, loadDataDir } from './data'
 import { type ImsHandle, type ImsOptions, startIms } from './ims/server'
 import type { Seed } from './seed/types'
 import { type StateHandle, type StateOptions, startState } from './state/server'
@@ -14,6 +15,7 @@ export { AepControl, type EventsLookup } from './aep/control'
 export { defaultSandboxes, MERGE_POLICY_IDS, type MergePolicyConfig, type SandboxConfig } from './aep/sandboxes'
 export { type ExtraProfile, guardrailProfile, withExtraProfiles } from './aep/seed-overlay'
 export { type AepHandle, type AepOptions, DEFAULT_AEP_PORT, startAep } from './aep/server'
+export { DATA_FILES, DataLoadError, type DataProblem, type LoadedData, loadDataDir } from './data'
 export { ImsControl } from './ims/control'
 export { DEFAULT_IMS_PORT, type ImsHandle, type ImsOptions, startIms } from './ims/server'
 export {
@@ -60,6 +62,12 @@ export interface StandInsOptions {
   prngSeed?: number
   /** Add the guardrail demo customer (default true). */
   guardrailDemo?: boolean
+  /**
+   * Customers from a data folder (its path, or what `loadDataDir` returned), added to the prod
+   * sandbox beside the generated ones (`nodefault` serves prod's data, so it has them too). A path
+   * is loaded before any server starts: a bad folder throws DataLoadError and nothing runs.
+   */
+  data?: string | LoadedData
   aep?: Omit<AepOptions, 'host' | 'orgId' | 'clientId' | 'verifyToken' | 'signingSecret' | 'seed' | 'devSeed'>
   ims?: Omit<ImsOptions, 'host' | 'orgId' | 'clientId' | 'clientSecret' | 'signingSecret'>
   state?: Omit<StateOptions, 'host'>
@@ -73,6 +81,7 @@ export interface StandIns {
 }
 
 export async function startStandIns(opts: StandInsOptions = {}): Promise<StandIns> {
+  const data = typeof opts.data === 'string' ? loadDataDir(opts.data) : opts.data
   let seed = opts.seed
   let devSeed = opts.devSeed
   if (!seed) {
@@ -80,6 +89,11 @@ export async function startStandIns(opts: StandInsOptions = {}): Promise<StandIn
     const seeds = defaultSeeds(opts.customers, opts.prngSeed)
     seed = seeds.prod
     devSeed ??= seeds.dev
+  }
+  if (data) {
+    // dev falls back to the prod seed when none is given: keep it free of the data.
+    devSeed ??= seed
+    seed = withOverlay(seed, dataOverlay(data, seed.namespaces))
   }
   const extras: ExtraProfile[] = [...(opts.aep?.extraProfiles ?? [])]
   if (opts.guardrailDemo !== false) extras.push(guardrailProfile(GUARDRAIL_DEMO_EMAIL, 59))

@@ -2,10 +2,13 @@
  * CLI: starts the AEP, IMS and State stand-ins until SIGINT/SIGTERM.
  *   npx tsx stand-ins/start.ts [--aep-port N] [--ims-port N] [--state-port N] [--host H]
  *     [--aep-latency MS] [--latency server:route:MS]... [--fault server:route:type[:times]]...
- *     [--customers N] [--seed N] [--events refused] [--state-file PATH]
+ *     [--customers N] [--seed N] [--events refused] [--state-file PATH] [--data DIR]
  * Ports also come from AEP_PORT, IMS_PORT, STATE_PORT (flags win). Prints one line per service.
+ * `--data DIR` adds the customers of DIR (stand-ins/data) to the prod sandbox; a bad folder is
+ * reported file, record and field, and exits 2 before anything starts.
  */
 import { parseArgs } from 'node:util'
+import { DataLoadError, type LoadedData, loadDataDir } from './data'
 import { type StandIns, startStandIns } from './index'
 import { FAULT_TYPES, type Fault, type FaultType, type LatencyConfig } from './lib/types'
 
@@ -70,7 +73,8 @@ async function main(): Promise<void> {
       customers: { type: 'string' },
       seed: { type: 'string' },
       events: { type: 'string' },
-      'state-file': { type: 'string' }
+      'state-file': { type: 'string' },
+      data: { type: 'string' }
     }
   })
   const events = values.events ?? 'enabled'
@@ -80,11 +84,13 @@ async function main(): Promise<void> {
   const faults = parseFaults(values.fault ?? [])
   const customers = int(values.customers, '--customers', 2000)
   const env = process.env
+  const data = values.data === undefined ? undefined : loadData(values.data)
 
   const standIns: StandIns = await startStandIns({
     host: values.host ?? '127.0.0.1',
     customers,
     prngSeed: int(values.seed, '--seed', 42),
+    data,
     aep: {
       port: int(values['aep-port'] ?? env.AEP_PORT, '--aep-port', 9101),
       latency: latency.aep,
@@ -109,6 +115,7 @@ async function main(): Promise<void> {
       `AEP   ${aep.url}  (/data/core; sandboxes ${[...aep.sandboxes.keys()].join(', ')}; ${customers} customers; events ${events})`,
       `IMS   ${ims.url}  (client ${ims.settings.clientId}; org ${ims.settings.orgId})`,
       `State ${state.url}  (namespace cah-local)`,
+      ...(data ? [dataLine(data)] : []),
       ''
     ].join('\n')
   )
@@ -124,6 +131,22 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+}
+
+function loadData(dir: string): LoadedData {
+  try {
+    return loadDataDir(dir)
+  } catch (e) {
+    if (e instanceof DataLoadError) fail(`--data ${dir}:\n${e.message}`)
+    throw e
+  }
+}
+
+/** `Data  examples/luma: 4 customers in prod (5 profile records, 9 events); look up lumaLoyaltyId 5550123` */
+function dataLine(data: LoadedData): string {
+  const first = data.customers[0]?.identities[0]
+  const lookUp = first ? `; look up ${first.namespace} ${first.id}` : ''
+  return `Data  ${data.dir}: ${data.customers.length} customers in prod (${data.counts.profileRecords} profile records, ${data.counts.eventRecords} events)${lookUp}`
 }
 
 main().catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)))

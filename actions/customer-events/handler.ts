@@ -22,7 +22,7 @@ export async function serveCustomerEvents(ctx: EndpointContext): Promise<ActionR
     throw asInputError(e, req.cursor ? 'cursor' : 'namespace')
   })
   notes.outcome = 'found'
-  const events = toEvents(page).slice(0, MAX_EVENTS_LIMIT)
+  const events = toEvents(page, config.mapping.events).slice(0, MAX_EVENTS_LIMIT)
   return ok(
     {
       events,

@@ -17,7 +17,16 @@ import type { Section } from '../lib/view'
 
 /** Most identities one batch may carry (one AEP multi-entity POST). */
 export const MAX_BATCH_IDENTITIES = 100
-const DEFAULT_INCLUDE: Section[] = ['identities', 'name', 'contact', 'attributes', 'insights', 'audiences']
+const DEFAULT_INCLUDE: Section[] = [
+  'identities',
+  'name',
+  'contact',
+  'attributes',
+  'mappedAttributes',
+  'consents',
+  'insights',
+  'audiences'
+]
 
 export function parseBatchRequest(fields: Record<string, unknown>, config: Config): BatchRequest {
   const errors: FieldErrors = {}

@@ -16,6 +16,10 @@ export interface BenchOptions {
   scaleCustomers: number
   connections: number
   hitSeconds: number
+  /** Agents in the AEP budget model (scenario 11). */
+  agents: number
+  /** The org's AEP Profile access limit in calls per minute, if known (Adobe publishes none). */
+  aepLimitPerMinute: number | null
   quick: boolean
   /** Write CPU profiles of the hit container (and summarise them). */
   cpuProf: boolean
@@ -133,5 +137,21 @@ export async function warmContainer(
 export function tally(values: string[]): Record<string, number> {
   const out: Record<string, number> = {}
   for (const v of values) out[v] = (out[v] ?? 0) + 1
+  return out
+}
+
+/** The stand-ins' call counters since the last reset, as `aep:<route>`, `ims:<route>`, `state:<route>`. */
+export function callCounts(env: BenchEnv): Record<string, number> {
+  const c = env.counts()
+  const out: Record<string, number> = {}
+  for (const [side, counters] of Object.entries(c))
+    for (const [route, n] of Object.entries(counters as Record<string, number>)) out[`${side}:${route}`] = n
+  return out
+}
+
+/** Totals of `a` and `b` by key. */
+export function addCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a }
+  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v
   return out
 }

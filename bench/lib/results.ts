@@ -7,10 +7,12 @@ import type { CoalescingResult } from '../scenarios/coalescing'
 import type { ColdStartResult } from '../scenarios/cold-start'
 import type { HitResult } from '../scenarios/hit'
 import type { MissResult } from '../scenarios/miss'
+import type { PeerResult } from '../scenarios/peer'
 import type { ScaleResult } from '../scenarios/scale'
 import type { NewContainerHit, StateMix } from '../scenarios/state-tiers'
 import type { TokensResult } from '../scenarios/tokens'
 import type { UiResult } from '../scenarios/ui'
+import { type AepBudget, aepBudget } from './aep-budget'
 import type { BenchOptions } from './context'
 import type { ReportLike } from './report'
 import type { LogCounts } from './runtime'
@@ -29,6 +31,8 @@ export interface SetResult {
   tokens?: TokensResult
   batch?: BatchResult
   scale?: ScaleResult
+  /** Scenario 10: Adobe's template action beside ours. */
+  peer?: PeerResult
   /** Production pass only: State round trips of a new container's hits. */
   newContainer?: NewContainerHit
   /** Production pass only: State traffic of a realistic mix. */
@@ -57,6 +61,25 @@ export interface Latencies {
 export interface BenchSummary extends SetSummary {
   /** The same figures at production latencies; null when the production pass did not run. */
   production: ProductionSummary | null
+  /** Scenario 11, from the production pass when it ran; null without the peer scenario. */
+  aepBudget: AepBudget | null
+}
+
+/** Scenario 10: the template action (the peer) against our miss and hits, medians unless named. */
+export interface PeerSummary {
+  implementation: string
+  latencies: Record<'peerMs' | 'ourMissMs' | 'ourHitMs' | 'ourStateHitMs', { median: number; p95: number }> & {
+    peerFetchMs: { median: number; p95: number } | null
+  }
+  ratios: {
+    ourMissOverPeer: number | null
+    ourHitOverPeer: number | null
+    ourStateHitOverPeer: number | null
+    ourMissOverPeerFetch: number | null
+    peerOverUpstream: number | null
+  }
+  /** AEP and IMS calls per lookup (all routes). */
+  callsPerLookup: Record<'peer' | 'ourMiss' | 'ourHit', { aep: number; ims: number }>
 }
 
 export interface ProductionSummary extends SetSummary {
@@ -79,6 +102,7 @@ interface SetSummary {
     batchUpstreamCalls: number | null
   }
   hitRequestsPerSecond: number | null
+  peer: PeerSummary | null
 }
 
 export interface BenchReport extends ReportLike {
@@ -92,6 +116,7 @@ export interface BenchReport extends ReportLike {
     batch: BatchResult | undefined
     coldStart: ColdStartResult | undefined
     scale: ScaleResult | undefined
+    peer: PeerResult | undefined
     ui: UiResult | undefined
     production:
       | (Pick<
@@ -102,6 +127,7 @@ export interface BenchReport extends ReportLike {
           | 'coalescing'
           | 'tokens'
           | 'batch'
+          | 'peer'
           | 'newContainer'
           | 'stateMix'
           | 'activationLogs'
@@ -148,7 +174,8 @@ export function summarize(run: BenchRun): BenchSummary {
             ? { perThousandLookups: production.stateMix.perThousandLookups, headroom: production.stateMix.headroom }
             : null
         }
-      : null
+      : null,
+    aepBudget: aepBudget(run)
   }
 }
 
@@ -169,6 +196,44 @@ function summarizeSet(small: SetResult | undefined, cold: ColdStartResult | unde
       warmImsCalls: small?.tokens ? (small.tokens.warmImsCalls.total ?? 0) : null,
       batchUpstreamCalls: small?.batch ? aepCalls(small.batch.batch.upstreamCalls) : null
     },
-    hitRequestsPerSecond: small?.hit?.load.requestsPerSecond ?? null
+    hitRequestsPerSecond: small?.hit?.load.requestsPerSecond ?? null,
+    peer: small?.peer ? summarizePeer(small.peer, upstream) : null
+  }
+}
+
+/** a / b to 5 decimals: a hit is a few thousandths of the peer, which 3 decimals would round away. */
+function fine(a: number, b: number): number | null {
+  return Number.isFinite(a) && Number.isFinite(b) && b > 0 ? Math.round((a / b) * 100_000) / 100_000 : null
+}
+
+function summarizePeer(p: PeerResult, upstream: number | null): PeerSummary {
+  const l = p.latencyMs
+  const mp = (s: Summary): { median: number; p95: number } => ({ median: s.median, p95: s.p95 })
+  const calls = (c: Record<string, number>): { aep: number; ims: number } => {
+    const sum = (prefix: string): number =>
+      Math.round(Object.entries(c).reduce((a, [k, v]) => (k.startsWith(prefix) ? a + v : a), 0) * 100) / 100
+    return { aep: sum('aep:'), ims: sum('ims:') }
+  }
+  return {
+    implementation: p.implementation,
+    latencies: {
+      peerMs: mp(l.peer),
+      peerFetchMs: l.peerFetch ? mp(l.peerFetch) : null,
+      ourMissMs: mp(l.ourMiss),
+      ourHitMs: mp(l.ourHit),
+      ourStateHitMs: mp(l.ourStateHit)
+    },
+    ratios: {
+      ourMissOverPeer: ratio(l.ourMiss.median, l.peer.median),
+      ourHitOverPeer: fine(l.ourHit.median, l.peer.median),
+      ourStateHitOverPeer: fine(l.ourStateHit.median, l.peer.median),
+      ourMissOverPeerFetch: ratio(l.ourMiss.median, l.peerFetch?.median ?? null),
+      peerOverUpstream: ratio(l.peer.median, upstream)
+    },
+    callsPerLookup: {
+      peer: calls(p.callsPerLookup.peer),
+      ourMiss: calls(p.callsPerLookup.ourMiss),
+      ourHit: calls(p.callsPerLookup.ourHit)
+    }
   }
 }

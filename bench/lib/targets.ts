@@ -67,6 +67,9 @@ const coalescing = ({ small }: Judged) => small?.coalescing
 const tokens = ({ small }: Judged) => small?.tokens
 const batch = ({ small }: Judged) => small?.batch
 const scale = ({ small }: Judged) => small?.scale
+const peerOf = ({ small, summary }: Judged) =>
+  small?.peer && summary.peer ? { run: small.peer, sum: summary.peer } : undefined
+const budget = ({ summary }: Judged) => summary.aepBudget ?? undefined
 const prod = ({ production, summary }: Judged) =>
   production && summary.production ? { set: production, sum: summary.production } : undefined
 
@@ -189,6 +192,22 @@ const TARGETS: readonly TargetSpec[] = [
     value: `${medianP95(sc.large.standInLookupMs)} vs ${medianP95(sc.small.standInLookupMs)}`,
     judged: [sc.large.standInLookupMs.median, opts.aepLatencyMs]
   })),
+  ...PEER_TARGETS('10', peerOf),
+  target('11', { kind: 'below', share: 1, label: 'fewer' }, budget, (b) => ({
+    measure: `AEP calls/min, ${b.agents} agents (${b.basis} counts; assumed mix): with cache+coalescing vs none (the peer)`,
+    value: `${b.callsPerMinute.withCache} vs ${b.callsPerMinute.withoutCache}`,
+    judged: [b.callsPerMinute.withCache, b.callsPerMinute.withoutCache]
+  })),
+  target('11', INFO, budget, (b) => ({
+    measure: `AEP calls/min saved by the cache; by coalescing (duplicates assumed, their cost ${b.coalescingBasis}); IMS token calls/min, ours vs peer`,
+    value: `${b.savedPerMinute.byCache}; ${b.savedPerMinute.byCoalescing}; ${b.imsTokenCallsPerMinute.ours} vs ${b.imsTokenCallsPerMinute.peer}`
+  })),
+  target('11', INFO, budget, (b) => ({
+    measure: "AEP's published Profile access rate limit",
+    value: b.limit
+      ? `${b.limit.value}/min (${b.limit.source}): ${fmt(b.headroom?.withCacheShareOfLimit)} of it; ${b.headroom?.agentsAtLimit} agents at the limit`
+      : 'none published'
+  })),
   target(
     '–',
     { kind: 'equals', expected: 0 },
@@ -223,6 +242,26 @@ const TARGETS: readonly TargetSpec[] = [
     })
   )
 ]
+
+type PeerPart = { run: NonNullable<SetResult['peer']>; sum: NonNullable<BenchSummary['peer']> }
+
+/** Scenario 10 (`P10` in the production pass): the template action beside ours; shown, not judged. */
+function PEER_TARGETS(scenario: string, of: (run: Judged) => PeerPart | undefined): TargetSpec[] {
+  return [
+    target(scenario, INFO, of, ({ run: p }) => ({
+      measure: `peer: Adobe's template action (new token, profile, then events; ${p.implementation.split(' (')[0]}), median (p95)`,
+      value: medianP95(p.latencyMs.peer)
+    })),
+    target(scenario, INFO, of, ({ run: p, sum }) => ({
+      measure: `our miss / peer (${ms(p.latencyMs.ourMiss.median)}); with the peer on plain fetch (${ms(p.latencyMs.peerFetch?.median)})`,
+      value: `${fmt(sum.ratios.ourMissOverPeer)}; ${fmt(sum.ratios.ourMissOverPeerFetch)}`
+    })),
+    target(scenario, INFO, of, ({ run: p, sum }) => ({
+      measure: `our hit / peer: same container, memory (${ms(p.latencyMs.ourHit.median)}); another container, State (${ms(p.latencyMs.ourStateHit.median)})`,
+      value: `${fmt(sum.ratios.ourHitOverPeer, '', 5)}; ${fmt(sum.ratios.ourStateHitOverPeer, '', 5)}`
+    }))
+  ]
+}
 
 /** The production pass (P): every upstream at its modelled latency. */
 function PRODUCTION_TARGETS(): TargetSpec[] {
@@ -279,7 +318,10 @@ function PRODUCTION_TARGETS(): TargetSpec[] {
         measure: `agents reaching State's 10 MB/min write quota at ${h?.lookupsPerAgentPerMinute ?? 'n/a'} lookup/min each`,
         value: h ? String(h.agentsAtQuota) : 'n/a'
       }
-    })
+    }),
+    ...PEER_TARGETS('P10', ({ production, summary }) =>
+      production?.peer && summary.production?.peer ? { run: production.peer, sum: summary.production.peer } : undefined
+    )
   ]
 }
 

@@ -26,6 +26,8 @@ export interface StateMix {
   kinds: Record<string, number>
   cacheStatuses: Record<string, number>
   perThousandLookups: { reads: number; writes: number; bytes: number }
+  /** AEP calls per 1 000 requests of the mix (every route), for the AEP budget (scenario 11). */
+  aepPerThousandLookups: number
   /** State's production write quota and how much of it N agents use, at the stated lookups per agent per minute. */
   headroom: {
     quotaBytesPerMinute: number
@@ -80,7 +82,8 @@ export async function runNewContainerHits(ctx: Ctx, main: Main): Promise<NewCont
   }
 }
 
-type Kind = 'new' | 'repeat' | 'otherIdentity' | 'refresh' | 'eventsPage'
+export type MixKind = 'new' | 'repeat' | 'otherIdentity' | 'refresh' | 'eventsPage'
+type Kind = MixKind
 /** Of every 20 requests: 8 new customers, 5 repeats (same identity), 3 by another identity, 2 refreshes, 2 "load more". */
 const PATTERN: Kind[] = [
   'new',
@@ -107,6 +110,9 @@ const PATTERN2: Kind[] = [
   'refresh'
 ]
 
+/** The mix, 20 requests long, as it repeats. */
+export const MIX: readonly MixKind[] = [...PATTERN, ...PATTERN2]
+
 /**
  * `n` requests over two warm containers taken in turn (Runtime spreads an agent's requests), AEP
  * at latency 0 (only State is counted here).
@@ -127,7 +133,7 @@ export async function runStateMix(ctx: Ctx, n: number): Promise<StateMix> {
     for (let i = 0; i < n; i++) {
       const c = containers[i % 2] as Main
       const last = seen[seen.length - 1]
-      let kind: Kind = [...PATTERN, ...PATTERN2][i % 20] as Kind
+      let kind: Kind = MIX[i % MIX.length] as Kind
       if (!last) kind = 'new'
       kinds.push(kind)
       if (kind === 'new' || !last) {
@@ -159,7 +165,8 @@ export async function runStateMix(ctx: Ctx, n: number): Promise<StateMix> {
   } finally {
     env.setAepLatency(before)
   }
-  const c = env.counts().state
+  const counts = env.counts()
+  const c = counts.state
   const per = (v: number): number => Math.round((v / n) * 1000)
   const written = env.stateBytes().written
   const writeBytesPerLookup = written / n
@@ -179,6 +186,7 @@ export async function runStateMix(ctx: Ctx, n: number): Promise<StateMix> {
     kinds: tally(kinds),
     cacheStatuses: tally(statuses),
     perThousandLookups: { reads: per(c['state.get'] ?? 0), writes: per(c['state.put'] ?? 0), bytes: per(written) },
+    aepPerThousandLookups: per(Object.values(counts.aep).reduce((a, b) => a + b, 0)),
     headroom: {
       quotaBytesPerMinute: QUOTA_BYTES_PER_MINUTE,
       lookupsPerAgentPerMinute: LOOKUPS_PER_AGENT_PER_MINUTE,

@@ -14,7 +14,8 @@ export type ProbeOutcome =
   | { kind: 'token' | 'apiKey' | 'org' | 'refused'; status: number; message: string }
 
 export interface AepProbe {
-  get(path: string, sandbox: string): Promise<ProbeOutcome>
+  /** `accept` defaults to JSON; the Schema Registry wants its own media types. */
+  get(path: string, sandbox: string, accept?: string): Promise<ProbeOutcome>
 }
 
 /** AEP's own message, short and single-line (its messages name ids, never secrets). */
@@ -52,7 +53,7 @@ export function classify(status: number, text: string): ProbeOutcome {
 
 export function aepProbe(config: Config['aep'], token: string, fetchImpl?: FetchLike): AepProbe {
   return {
-    async get(path, sandbox) {
+    async get(path, sandbox, accept = 'application/json') {
       try {
         const answer = await exchange(
           'AEP',
@@ -64,7 +65,7 @@ export function aepProbe(config: Config['aep'], token: string, fetchImpl?: Fetch
               'x-api-key': config.apiKey,
               'x-gw-ims-org-id': config.orgId,
               'x-sandbox-name': sandbox,
-              Accept: 'application/json'
+              Accept: accept
             }
           },
           config.timeoutMs,

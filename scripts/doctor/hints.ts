@@ -16,8 +16,10 @@ export const VARIABLE_HINTS: Record<string, string> = {
   CACHE_TTL_SECONDS: 'Seconds, 0–86400 (0 = no fresh cache); default 300.',
   CACHE_STALE_GRACE_SECONDS: 'Seconds, 0–604800; default 3600.',
   AUDIENCE_CACHE_TTL_SECONDS: 'Seconds, 0–604800; default 3600.',
+  CUSTOMER_VIEW_MAPPING:
+    'JSON: attribute cards, scores and tenant event rules, e.g. {"insights":[{"id":"churn","path":"_tenant.scores.churn","label":"Churn risk"}]} (docs/deploy.md).',
   INSIGHT_FIELD_MAP:
-    'JSON such as {"churnPropensity":"_tenant.scores.churn","bands":{"medium":0.34,"high":0.67}} (see .env.example).',
+    'Replaced by CUSTOMER_VIEW_MAPPING, which takes the same keys: move the value there and unset this one.',
   PHONE_DEFAULT_COUNTRY_CODE: 'A country calling code without +, e.g. 1 or 44.',
   IDENTITY_HASH_SALT: 'A long random value, e.g. the output of `openssl rand -hex 32`.',
   AIO_STATE_ENDPOINT: 'Leave empty in production; locally the State stand-in, http://127.0.0.1:9103.',
@@ -29,6 +31,8 @@ export const VARIABLE_HINTS: Record<string, string> = {
     'Leave empty in production (every upstream must be an Adobe https host); locally 127.0.0.1,localhost for the stand-ins.'
 }
 
+/** `CUSTOMER_VIEW_MAPPING.attributes[2].format` takes the hint of its variable. */
 export function hintFor(variable: string): string {
-  return VARIABLE_HINTS[variable] ?? 'See .env.example and docs/deploy.md.'
+  const name = variable.split(/[.[]/)[0] ?? variable
+  return VARIABLE_HINTS[name] ?? 'See .env.example and docs/deploy.md.'
 }

@@ -1,5 +1,5 @@
 /**
- * Are the INSIGHT_FIELD_MAP paths where the org's data actually is? AEP has no "random profile"
+ * Are the CUSTOMER_VIEW_MAPPING insight paths where the org's data actually is? AEP has no "random profile"
  * call, so the admin names a few known customers (`--sample email:someone@example.com`); they are
  * looked up in the default sandbox with one multi-entity POST, as the batch action does it.
  */
@@ -7,7 +7,7 @@ import { AepClient } from '../../actions/lib/aep/aep-client'
 import type { FetchLike } from '../../actions/lib/aep/upstream-http'
 import type { Config } from '../../actions/lib/config/config'
 import { type NormalisedIdentity, normaliseIdentity } from '../../actions/lib/input/identity'
-import { readPath } from '../../actions/lib/view/insights'
+import { readPath } from '../../actions/lib/xdm'
 import { type CheckResult, check } from './types'
 
 const GROUP = 'Customer data'
@@ -26,23 +26,47 @@ export function parseSample(text: string): Sample | null {
 type Usable = (v: unknown) => boolean
 const number: Usable = (v) =>
   typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
-const score: Usable = (v) => number(v) && Number(v) >= 0 && Number(v) <= 1
+const inRange =
+  (max: number): Usable =>
+  (v) =>
+    number(v) && Number(v) >= 0 && Number(v) <= max
 const currency: Usable = (v) => typeof v === 'string' && /^[A-Z]{3}$/.test(v)
-const FIELDS: Array<{
-  key: 'lifetimeValue' | 'lifetimeValueCurrency' | 'churnPropensity' | 'engagementPropensity'
+
+interface MappedField {
+  /** Where the path sits in the setting: `insights[0].path`. */
+  where: string
+  path: string
   usable: Usable
   expect: string
-}> = [
-  { key: 'lifetimeValue', usable: number, expect: 'a number' },
-  { key: 'lifetimeValueCurrency', usable: currency, expect: 'an ISO 4217 code' },
-  { key: 'churnPropensity', usable: score, expect: 'a number from 0 to 1' },
-  { key: 'engagementPropensity', usable: score, expect: 'a number from 0 to 1' }
-]
+}
 
-function fieldCheck(config: Config, entities: Array<Record<string, unknown>>, f: (typeof FIELDS)[number]): CheckResult {
-  const path = config.insights[f.key]
-  const values = entities.map((e) => readPath(e, path)).filter((v) => v !== undefined && v !== null)
-  const label = `INSIGHT_FIELD_MAP.${f.key} (${path})`
+/** The profile paths of the mapping's lifetime value and scores, with what each must hold. */
+function mappedFields(config: Config): MappedField[] {
+  const m = config.mapping
+  const out: MappedField[] = []
+  if (m.lifetimeValue) {
+    out.push({ where: 'lifetimeValue.path', path: m.lifetimeValue.path, usable: number, expect: 'a number' })
+    out.push({
+      where: 'lifetimeValue.currencyPath',
+      path: m.lifetimeValue.currencyPath,
+      usable: currency,
+      expect: 'an ISO 4217 code'
+    })
+  }
+  m.insights.forEach((rule, i) => {
+    out.push({
+      where: `insights[${i}].path`,
+      path: rule.path,
+      usable: inRange(rule.scale),
+      expect: `a number from 0 to ${rule.scale}`
+    })
+  })
+  return out
+}
+
+function fieldCheck(entities: Array<Record<string, unknown>>, f: MappedField): CheckResult {
+  const values = entities.map((e) => readPath(e, f.path)).filter((v) => v !== undefined && v !== null)
+  const label = `CUSTOMER_VIEW_MAPPING.${f.where} (${f.path})`
   if (values.some(f.usable))
     return check.pass(
       GROUP,
@@ -52,12 +76,12 @@ function fieldCheck(config: Config, entities: Array<Record<string, unknown>>, f:
     return check.fail(
       GROUP,
       `${label} is present but not ${f.expect}`,
-      `Point ${f.key} at a field holding ${f.expect} in INSIGHT_FIELD_MAP.`
+      `Point ${f.where} at a field holding ${f.expect} in CUSTOMER_VIEW_MAPPING.`
     )
   return check.fail(
     GROUP,
     `${label} is absent from all ${entities.length} sampled profiles`,
-    `Check the path in the Profile schema (tenant fields start with _<tenant>.) and that the merge policy includes that dataset; or fix INSIGHT_FIELD_MAP.${f.key}.`
+    `Check the path in the Profile schema (tenant fields start with _<tenant>.) and that the merge policy includes that dataset; or fix CUSTOMER_VIEW_MAPPING.${f.where}.`
   )
 }
 
@@ -71,7 +95,7 @@ export async function checkInsights(
     return [
       check.skip(
         GROUP,
-        'INSIGHT_FIELD_MAP paths not checked against data',
+        'CUSTOMER_VIEW_MAPPING paths not checked against data',
         `Name known customers: npm run doctor -- --sample email:someone@example.com (sandbox ${config.aep.sandbox}).`
       )
     ]
@@ -132,6 +156,12 @@ export async function checkInsights(
     )
   }
   if (found.length === 0)
-    return [...results, check.skip(GROUP, 'INSIGHT_FIELD_MAP paths not checked', 'No sample customer was found.')]
-  return [...results, ...FIELDS.map((f) => fieldCheck(config, found, f))]
+    return [...results, check.skip(GROUP, 'CUSTOMER_VIEW_MAPPING paths not checked', 'No sample customer was found.')]
+  const fields = mappedFields(config)
+  if (fields.length === 0)
+    return [
+      ...results,
+      check.skip(GROUP, 'CUSTOMER_VIEW_MAPPING names no score or lifetime value', 'Nothing to check.')
+    ]
+  return [...results, ...fields.map((f) => fieldCheck(found, f))]
 }

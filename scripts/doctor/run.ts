@@ -1,7 +1,8 @@
 /**
  * Runs every doctor check in order, each only when what it needs passed: configuration → IMS
- * token → AEP (gateway, sandboxes, merge policies) → sample data → State; and, needing only the
- * Runtime namespace, log forwarding (whether the audit lines survive).
+ * token → AEP (gateway, sandboxes, merge policies) → sample data → the mapping against the union
+ * schemas → State; and, needing only the Runtime namespace, log forwarding (whether the audit
+ * lines survive).
  */
 
 import type { FetchLike } from '../../actions/lib/aep/upstream-http'
@@ -13,6 +14,7 @@ import { checkIms, type TokenFetcher } from './ims-check'
 import { checkSameInputs, type Manifest, resolveInputs } from './inputs'
 import { checkInsights, type Sample } from './insight-checks'
 import { checkLogForwarding, type LogForwardingReader } from './log-forwarding-check'
+import { checkSchemas, schemaRegistry } from './schema-checks'
 import { checkState, prepareStateEndpoint, runtimeCredentials } from './state-check'
 import { type CheckResult, check } from './types'
 
@@ -34,6 +36,8 @@ export interface DoctorReport {
   /** Values that must never appear in the output (the report redacts them). */
   secrets: string[]
 }
+
+const MAPPING_SETTING = 'CUSTOMER_VIEW_MAPPING'
 
 /** The stand-ins' demo customer; only meaningful when AEP is local. */
 export const LOCAL_SAMPLE: Sample = { namespace: 'email', id: 'jane.doe@example.com' }
@@ -69,10 +73,19 @@ async function checkServices(
     const aep = await checkAep(config.aep, aepProbe(config.aep, ims.token, opts.fetch))
     results.push(...aep.results)
     const samples = opts.samples ?? (isLoopback(config.aep.baseUrl) ? [LOCAL_SAMPLE] : [])
-    if (aep.reachable) results.push(...(await checkInsights(config, ims.token, samples, opts.fetch)))
-    else
+    if (aep.reachable) {
+      results.push(...(await checkInsights(config, ims.token, samples, opts.fetch)))
+      const registry = schemaRegistry(config.aep, ims.token, opts.fetch)
+      // The mapping's paths are named as CUSTOMER_VIEW_MAPPING spells them, whichever variable held it.
+      results.push(...(await checkSchemas(config.mapping, MAPPING_SETTING, config.aep.allowedSandboxes, registry)))
+    } else
       results.push(
-        check.skip('Customer data', 'INSIGHT_FIELD_MAP paths not checked', 'Fix the AEP access above first.')
+        check.skip(
+          'Customer data',
+          'CUSTOMER_VIEW_MAPPING paths not checked against data',
+          'Fix the AEP access above first.'
+        ),
+        check.skip('Customer view mapping', `${MAPPING_SETTING} paths not checked`, 'Fix the AEP access above first.')
       )
   } else {
     results.push(

@@ -1,7 +1,8 @@
 /**
  * Maps AEP paths to route ids and handlers. Every route except unknown paths passes the gateway
  * checks first. Route ids: entities.profile, entities.events, entities.multi, mergePolicies,
- * mergePolicy, audiences, audiences.list, segmentDefinitions, namespaces, notFound, methodNotAllowed.
+ * mergePolicy, audiences, audiences.list, segmentDefinitions, namespaces, schemas.union, notFound,
+ * methodNotAllowed.
  */
 import type { Handler, Reply, RequestContext, RouteMatch, Router } from '../lib/http'
 import { getAudience, getSegmentDefinition, listAudiences } from './audiences'
@@ -12,6 +13,7 @@ import { checkGateway, type GatewaySettings } from './gateway'
 import { EVENT_SCHEMA } from './lookup'
 import { getProfile, postEntities } from './profiles'
 import type { Sandbox } from './sandboxes'
+import { getUnion, SCHEMA_REGISTRY_BASE_PATH } from './schemas'
 
 export const AEP_BASE_PATH = '/data/core'
 
@@ -71,6 +73,10 @@ export function aepRouter(s: AepRouteSettings): Router {
     const audience = tail(path, `${AEP_BASE_PATH}/ups/audiences/`)
     if (audience !== undefined)
       return only('GET', method, 'audiences', (_ctx, sb) => getAudience(audience, sb, s.orgId))
+    const union =
+      tail(path, `${SCHEMA_REGISTRY_BASE_PATH}/tenant/schemas/`) ??
+      tail(path, `${SCHEMA_REGISTRY_BASE_PATH}/tenant/unions/`)
+    if (union !== undefined) return only('GET', method, 'schemas.union', (ctx, sb) => getUnion(ctx, sb, union))
     const segment = tail(path, `${AEP_BASE_PATH}/ups/segment/definitions/`)
     if (segment !== undefined)
       return only('GET', method, 'segmentDefinitions', (_ctx, sb) => getSegmentDefinition(segment, sb, s.orgId))

@@ -1,8 +1,18 @@
 /**
- * Adds hand-made customers on top of a generated Seed, e.g. a profile over the 50-identity
- * guardrail, which the generator never produces. Extras take the indexes after the base seed.
+ * Adds hand-made customers on top of a Seed: a profile over the 50-identity guardrail, which the
+ * generator never produces, or the customers of a `--data` folder (stand-ins/data) together with
+ * their audiences and custom identity namespaces. Extras take the indexes after the base seed, and
+ * an identity an extra owns is found before the base seed's.
  */
-import type { IdentityMapEntry, Seed, SeedIdentity, XdmEvent, XdmProfile } from '../seed/types'
+import type {
+  AudienceDefinition,
+  IdentityMapEntry,
+  NamespaceDefinition,
+  Seed,
+  SeedIdentity,
+  XdmEvent,
+  XdmProfile
+} from '../seed/types'
 import { xidFor } from './sandboxes'
 
 export interface ExtraProfile {
@@ -14,8 +24,24 @@ export interface ExtraProfile {
   profileId?: string
 }
 
+export interface SeedOverlay {
+  profiles?: readonly ExtraProfile[]
+  /** Served by the audience endpoints; an id the base seed has too is replaced. */
+  audiences?: readonly AudienceDefinition[]
+  /** Listed by the Identity Service route and accepted by lookups; a code the base knows is skipped. */
+  namespaces?: readonly NamespaceDefinition[]
+}
+
 export function withExtraProfiles(base: Seed, extras: readonly ExtraProfile[]): Seed {
-  if (extras.length === 0) return base
+  return withOverlay(base, { profiles: extras })
+}
+
+/** The base seed plus the overlay's customers, audiences and namespaces (the base is not changed). */
+export function withOverlay(base: Seed, overlay: SeedOverlay): Seed {
+  const extras = overlay.profiles ?? []
+  const audiences = mergeAudiences(base.audiences, overlay.audiences ?? [])
+  const namespaces = mergeNamespaces(base.namespaces, overlay.namespaces ?? [])
+  if (extras.length === 0 && audiences === base.audiences && namespaces === base.namespaces) return base
   const byIdentity = new Map<string, number>()
   extras.forEach((e, k) => {
     for (const i of e.identities) byIdentity.set(identityKey(i.namespace, i.id), base.size + k)
@@ -36,9 +62,21 @@ export function withExtraProfiles(base: Seed, extras: readonly ExtraProfile[]): 
       const e = extra(i)
       return e ? (e.events ?? []) : base.events(i)
     },
-    audiences: base.audiences,
-    namespaces: base.namespaces
+    audiences,
+    namespaces
   }
+}
+
+function mergeAudiences(base: AudienceDefinition[], added: readonly AudienceDefinition[]): AudienceDefinition[] {
+  if (added.length === 0) return base
+  const ids = new Set(added.map((a) => a.id))
+  return [...base.filter((a) => !ids.has(a.id)), ...added]
+}
+
+function mergeNamespaces(base: NamespaceDefinition[], added: readonly NamespaceDefinition[]): NamespaceDefinition[] {
+  const known = new Set(base.map((n) => n.code.toLowerCase()))
+  const fresh = added.filter((n) => !known.has(n.code.toLowerCase()))
+  return fresh.length === 0 ? base : [...base, ...fresh]
 }
 
 /** A customer with `ecids` extra ECIDs besides the email: over 50 in total trips the guardrail. */

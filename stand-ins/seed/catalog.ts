@@ -1,7 +1,7 @@
 /**
  * Fixed catalogues of the demo org: audiences, identity namespaces, products, web pages, support
- * reasons and e-mail campaigns. Audience ids are constants (they do not depend on the PRNG seed), so
- * docs, tests and the stand-in can refer to them.
+ * reasons, e-mail campaigns and the mobile app. Audience ids are constants (they do not depend on
+ * the PRNG seed), so docs, tests and the stand-in can refer to them.
  */
 import type { AudienceDefinition, NamespaceDefinition } from './types'
 
@@ -254,12 +254,14 @@ export const SUPPORT_REASONS: readonly (readonly [string, number])[] = [
   ['Cancel order', 5]
 ]
 
+/**
+ * XDM channel types of the events. XDM has no telephone channel type: the call-centre record
+ * carries none, as in Adobe's callcenter.json sample, and the admin's mapping names its channel.
+ */
 export const CHANNEL = {
   web: 'https://ns.adobe.com/xdm/channel-types/web',
   mobile: 'https://ns.adobe.com/xdm/channel-types/mobile',
   email: 'https://ns.adobe.com/xdm/channel-types/email',
-  /** XDM has no telephone channel type; call-centre interactions are non-digital ("offline"). */
-  phone: 'https://ns.adobe.com/xdm/channel-types/offline',
   store: 'https://ns.adobe.com/xdm/channel-types/instore'
 } as const
 
@@ -319,4 +321,18 @@ export function newsletterCampaign(date: Date): string {
 
 export function loyaltyCampaign(date: Date): string {
   return `${LOYALTY_PROGRAM} Points Update – ${monthName(date.getUTCMonth())} ${date.getUTCFullYear()}`
+}
+
+/** The demo org's mobile app, as its AEP Mobile Lifecycle Details name it. */
+export const MOBILE_APP = { id: 'com.example.store', name: 'Example Store', version: '5.4.1' } as const
+
+/** How an unresolved call ended (a resolved one is "Resolved"). */
+export const UNRESOLVED_OUTCOMES: readonly (readonly [string, number])[] = [
+  ['Escalated', 70],
+  ['Callback scheduled', 30]
+]
+
+/** The tenant's service level, shown to agents: it follows the loyalty tier. */
+export function serviceLevelOf(tier: string | undefined): 'standard' | 'priority' | 'concierge' {
+  return tier === 'platinum' ? 'concierge' : tier === 'gold' ? 'priority' : 'standard'
 }

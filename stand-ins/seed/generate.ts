@@ -12,14 +12,17 @@
  */
 
 import { AUDIENCES, NAMESPACES } from './catalog'
-import { buildEvents, type Draft, type EventContext, plannedDrafts } from './events'
+import { computedAttributes, customerAiFor } from './computed'
+import { consentChoicesFor } from './consents'
+import { type Draft, type EventContext, plannedDrafts } from './events'
 import { type Core, coreFor, identitiesOf, MAX_CUSTOMERS } from './identity'
-import { janeAudiences, janeDrafts, janeTraits } from './jane'
+import { janeAudiences, janeConsent, janeCustomerAi, janeDrafts, janeTraits } from './jane'
 import { IdentityTable, identityKey } from './lookup'
 import { at, hash32, mix32, Rng, unmix32 } from './prng'
 import { audiencesFor, buildProfile } from './profile'
 import { startOfUtcDay, type Traits, traitsFor } from './traits'
 import type { Seed, SeedIdentity, SeedOptions, XdmEvent, XdmProfile } from './types'
+import { buildEvents } from './xdm-events'
 
 export { AUDIENCE, AUDIENCES, NAMESPACES, NS_CODE } from './catalog'
 export { MAX_CUSTOMERS } from './identity'
@@ -94,7 +97,8 @@ export function generateSeed(options: SeedOptions = {}): GeneratedSeed {
   const context = (index: number): { ctx: EventContext; drafts: Draft[] } => {
     const core: Core = coreFor(seed, index)
     const traits: Traits = index === 0 ? janeTraits() : traitsFor(seed, core, nowMs)
-    const ctx: EventContext = { seed, core, traits, nowMs }
+    const consent = index === 0 ? janeConsent() : consentChoicesFor(seed, core, traits.customerSinceMs, nowMs)
+    const ctx: EventContext = consent ? { seed, core, traits, consent, nowMs } : { seed, core, traits, nowMs }
     return { ctx, drafts: index === 0 ? janeDrafts(nowMs) : plannedDrafts(ctx) }
   }
 
@@ -143,9 +147,16 @@ export function generateSeed(options: SeedOptions = {}): GeneratedSeed {
     },
     profile(index: number): XdmProfile {
       const { ctx, drafts } = context(checkIndex(index))
+      const { core, traits, consent } = ctx
       const audiences =
-        index === 0 ? Object.entries(janeAudiences(nowMs)) : audiencesFor(seed, ctx.core, ctx.traits, drafts, nowMs)
-      return buildProfile(ctx.core, ctx.traits, audiences)
+        index === 0 ? Object.entries(janeAudiences(nowMs)) : audiencesFor(seed, core, traits, drafts, nowMs)
+      const computed = computedAttributes(core, drafts, nowMs)
+      const customerAi = index === 0 ? janeCustomerAi(nowMs) : customerAiFor(seed, core, traits, drafts, nowMs)
+      return buildProfile(core, traits, audiences, {
+        ...(consent ? { consent } : {}),
+        ...(computed ? { computed } : {}),
+        ...(customerAi ? { customerAi } : {})
+      })
     },
     events(index: number): XdmEvent[] {
       const { ctx, drafts } = context(checkIndex(index))

@@ -3,12 +3,14 @@
  * its planned events, so an agent who sees "Recent store visitors" also finds the store purchase.
  */
 
-import { AUDIENCE, LOYALTY_PROGRAM, NS_CODE } from './catalog'
+import { AUDIENCE, LOYALTY_PROGRAM, NS_CODE, serviceLevelOf } from './catalog'
+import { CUSTOMER_AI_INSTANCE } from './computed'
+import { type ConsentChoices, consentsXdm } from './consents'
 import type { Draft } from './events'
 import type { Core } from './identity'
 import { Rng } from './prng'
 import { DAY_MS, isoDate, type Traits } from './traits'
-import type { IdentityMapEntry, XdmProfile } from './types'
+import type { CustomerAiScores, IdentityMapEntry, XdmProfile } from './types'
 
 type Membership = { status: 'realized' | 'exited'; lastQualificationTime: string }
 
@@ -130,10 +132,18 @@ export function audiencesFor(
   return out
 }
 
+/** What AEP and the org's consent platform add to the profile besides its own attributes. */
+export interface ProfileExtras {
+  consent?: ConsentChoices
+  computed?: NonNullable<XdmProfile['_demotenant']>['SystemComputedAttributes']
+  customerAi?: CustomerAiScores
+}
+
 export function buildProfile(
   core: Core,
   traits: Traits,
-  audiences: ReadonlyArray<readonly [string, Membership]>
+  audiences: ReadonlyArray<readonly [string, Membership]>,
+  extras: ProfileExtras = {}
 ): XdmProfile {
   const profile: XdmProfile = {
     identityMap: identityMapOf(core),
@@ -162,12 +172,16 @@ export function buildProfile(
     for (const [id, m] of audiences.slice(0, MAX_AUDIENCES)) ups[id] = { ...m }
     profile.segmentMembership = { ups }
   }
+  if (extras.consent) profile.consents = consentsXdm(extras.consent)
   profile._demotenant = {
     customerSince: isoDate(traits.customerSinceMs),
+    serviceLevel: serviceLevelOf(core.tier),
     ...(traits.clvKnown ? { clv: { value: traits.clvLocal, currency: core.country.currency } } : {}),
     ...(traits.scoresKnown
       ? { scores: { churnPropensity: traits.churn, engagementPropensity: traits.engagement } }
-      : {})
+      : {}),
+    ...(extras.computed ? { SystemComputedAttributes: extras.computed } : {}),
+    ...(extras.customerAi ? { CustomerAI: { [CUSTOMER_AI_INSTANCE]: extras.customerAi } } : {})
   }
   return profile
 }

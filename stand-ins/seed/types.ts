@@ -12,6 +12,43 @@ export interface IdentityMapEntry {
   authenticatedState?: 'ambiguous' | 'authenticated' | 'loggedOut'
 }
 
+/** XDM Consents & Preferences choice (`val`): yes, no, pending verification, unknown. */
+export type ConsentValue = 'y' | 'n' | 'p' | 'u'
+
+/** XDM Consents & Preferences (help/xdm/data-types/consents.md) as the profile carries it. */
+export interface XdmConsents {
+  collect?: { val: ConsentValue }
+  share?: { val: ConsentValue }
+  personalize?: { content?: { val: ConsentValue } }
+  marketing?: {
+    /** email, sms, push, phone, none … */
+    preferred?: string
+    email?: { val: ConsentValue; time?: string; reason?: string }
+    sms?: { val: ConsentValue; time?: string; reason?: string }
+    push?: { val: ConsentValue; time?: string; reason?: string }
+  }
+  metadata?: { time?: string }
+}
+
+/** One AEP computed attribute as the profile union carries it (`_<tenant>.SystemComputedAttributes.<name>`). */
+export interface ComputedAttribute<T> {
+  value: T
+}
+
+/** Customer AI output of one instance (`_<tenant>.CustomerAI.<instance>`): the attributes Adobe documents. */
+export interface CustomerAiScores {
+  /** 0–100, relative to the scored population. */
+  score: number
+  /** 0–1. */
+  probability: number
+  /** 1–100. */
+  percentile: number
+  propensityType: 'churn' | 'conversion'
+  /** YYYY-MM-DD of the scoring run. */
+  scoreDate: string
+  influentialFactors: Array<{ code: string; value: string; importance: 'high' | 'medium' | 'low' }>
+}
+
 /** XDM Individual Profile as the demo org stores it. Extra fields may appear. */
 export interface XdmProfile {
   identityMap: Record<string, IdentityMapEntry[]>
@@ -35,36 +72,99 @@ export interface XdmProfile {
   segmentMembership?: {
     ups?: Record<string, { status: 'realized' | 'exited' | 'existing'; lastQualificationTime: string }>
   }
-  /** Tenant fields: CLV and model scores (the action reads them through a configurable mapping). */
+  consents?: XdmConsents
+  /** Tenant fields: CLV, model scores, service level, computed attributes and Customer AI output. */
   _demotenant?: {
     customerSince?: string
+    /** standard | priority | concierge */
+    serviceLevel?: string
     clv?: { value?: number; currency?: string }
     scores?: { churnPropensity?: number; engagementPropensity?: number }
+    SystemComputedAttributes?: {
+      purchases6Months?: ComputedAttribute<number>
+      totalSpend6Months?: ComputedAttribute<number>
+      lastViewedProduct?: ComputedAttribute<string>
+    }
+    CustomerAI?: Record<string, CustomerAiScores>
   }
   [field: string]: unknown
 }
 
-/** XDM ExperienceEvent. */
+export interface ProductListItem {
+  SKU: string
+  name: string
+  quantity: number
+  priceTotal: number
+  currencyCode?: string
+}
+
+/** `_experience.customerJourneyManagement` of AJO tracking and feedback events. */
+export interface CjmDetails {
+  messageInteraction?: { interactionType: 'open' | 'click' }
+  messageDeliveryfeedback?: {
+    feedbackStatus: 'sent' | 'bounce' | 'delay' | 'exclude'
+    messageFailure?: { type: 'Hard' | 'Soft'; category: string; reason: string }
+  }
+  messageExecution?: {
+    messageExecutionID: string
+    messageID?: string
+    journeyVersionID?: string
+    journeyActionID?: string
+    ajoCampaignID?: string
+    messageType?: 'marketing' | 'transactional'
+  }
+  messageProfile?: { channel: { _id: string } }
+  emailChannelContext?: { address?: string; namespace?: string }
+  entities?: {
+    campaign?: { campaignID: string; name: string }
+    journey?: { journeyID: string; journeyVersionID: string; journeyName: string }
+  }
+}
+
+/** The call-centre record of a support call (after Adobe's callcenter.json sample). */
+export interface CallCenterInteraction {
+  callID: string
+  callTopic: string
+  callFeeling: 'positive' | 'neutral' | 'negative'
+  /** Resolved | Escalated | Callback scheduled */
+  callOutcome: string
+  callDurationSeconds: number
+}
+
+/**
+ * XDM ExperienceEvent. `eventType` is one of Adobe's standard values (commerce.purchases,
+ * commerce.productViews, commerce.productListAdds, commerce.checkouts, web.webpagedetails.pageViews,
+ * message.tracking, message.feedback, application.launch, application.close) — or absent, as in
+ * tenant records such as the support call, which only its `_demotenant.interactionDetails` tells apart.
+ */
 export interface XdmEvent {
   _id: string
   /** ISO timestamp. */
   timestamp: string
-  /** e.g. commerce.purchases, directMarketing.emailOpened, directMarketing.emailClicked,
-   *  web.webpagedetails.pageViews, support.callCompleted */
-  eventType: string
+  eventType?: string
   identityMap?: Record<string, IdentityMapEntry[]>
   channel?: { _type: string }
   commerce?: {
     purchases?: { value: number }
+    productViews?: { value: number }
+    productListAdds?: { value: number }
+    checkouts?: { value: number }
     order?: { priceTotal: number; currencyCode: string; purchaseID?: string }
   }
-  productListItems?: Array<{ SKU: string; name: string; quantity: number; priceTotal: number; currencyCode?: string }>
-  web?: { webPageDetails?: { name?: string; URL?: string } }
-  directMarketing?: { emailOpened?: { value: number }; emailClicked?: { value: number } }
-  _experience?: {
-    customerJourneyManagement?: { messageExecution?: { campaignName?: string; messageExecutionID?: string } }
+  productListItems?: ProductListItem[]
+  web?: { webPageDetails?: { name?: string; URL?: string; pageViews?: { value: number } } }
+  application?: {
+    id?: string
+    name?: string
+    version?: string
+    isLaunch?: boolean
+    launches?: { value: number }
+    closeType?: 'close' | 'unknown'
+    sessionLength?: number
+    applicationCloses?: { value: number }
   }
-  _demotenant?: { support?: { reason?: string; durationSeconds?: number; resolved?: boolean } }
+  _experience?: { customerJourneyManagement?: CjmDetails }
+  _demotenant?: { interactionDetails?: { core?: { callCenterAgent?: CallCenterInteraction } } }
   [field: string]: unknown
 }
 

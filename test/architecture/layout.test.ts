@@ -13,13 +13,15 @@ const ALLOWED: Record<string, string[]> = {
   async: [],
   errors: [],
   observability: [],
-  config: ['errors', 'observability'],
+  xdm: [],
+  mapping: ['xdm'],
+  config: ['errors', 'mapping', 'observability'],
   aep: ['errors', 'observability'],
-  view: ['aep', 'config'],
+  view: ['aep', 'config', 'mapping', 'xdm'],
   input: ['aep', 'config', 'errors', 'view'],
   ims: ['async', 'config', 'errors', 'observability'],
   cache: ['aep', 'async', 'config', 'ims', 'observability', 'view'],
-  lookup: ['aep', 'cache', 'config', 'errors', 'input', 'observability', 'view'],
+  lookup: ['aep', 'cache', 'config', 'errors', 'input', 'mapping', 'observability', 'view'],
   services: ['aep', 'cache', 'config', 'ims', 'observability'],
   http: ['config', 'errors', 'ims', 'input', 'observability', 'services']
 }

@@ -35,10 +35,63 @@ export function janeView(): CustomerView {
         preferredLanguage: 'en-US',
         birthDate: '1986-07-19'
       },
+      mappedAttributes: [
+        {
+          id: 'tier',
+          path: '_demotenant.loyalty.tier',
+          label: { en: 'Loyalty tier', 'zh-Hant': '會員等級' },
+          format: 'enum',
+          value: 'gold',
+          valueLabel: { en: 'Gold' }
+        },
+        {
+          id: 'balance',
+          path: '_demotenant.wallet.balance',
+          label: { en: 'Wallet balance' },
+          format: 'money',
+          value: { value: 25, currency: 'USD' }
+        }
+      ],
+      consents: {
+        collect: { status: 'granted', raw: 'y' },
+        share: { status: 'denied', raw: 'n', time: '2025-01-10T09:00:00.000Z' },
+        personalize: null,
+        marketing: { preferred: 'email', email: { status: 'granted', raw: 'y' }, sms: { status: 'pending', raw: 'p' } }
+      },
       insights: {
         lifetimeValue: { value: 4825.6, currency: 'USD' },
         churnPropensity: { score: 0.22, band: 'low' },
-        engagementPropensity: { score: 0.81, band: 'high' }
+        engagementPropensity: { score: 0.81, band: 'high' },
+        scores: [
+          {
+            id: 'churnPropensity',
+            label: { en: 'Churn propensity' },
+            score: 0.22,
+            band: 'low',
+            highIs: 'risk',
+            source: 'mapping'
+          },
+          {
+            id: 'engagementPropensity',
+            label: { en: 'Engagement propensity' },
+            score: 0.81,
+            band: 'high',
+            highIs: 'opportunity',
+            source: 'mapping'
+          },
+          {
+            id: 'customerAI.churnModel',
+            label: { en: 'churn Model' },
+            score: 0.18,
+            band: 'low',
+            highIs: 'risk',
+            source: 'customer-ai',
+            percentile: 12,
+            scoredAt: '2025-11-27T00:00:00.000Z',
+            factors: [{ name: 'daysSinceLastPurchase', value: '2', importance: 'high' }]
+          }
+        ],
+        computed: [{ name: 'totalSpend90d', value: 389.7, evaluatedAt: '2025-11-28T02:00:00.000Z' }]
       },
       audiences: [
         {
@@ -53,6 +106,7 @@ export function janeView(): CustomerView {
           id: 'e4ed375f-a913-4963-b67a-1d244ad82ca7',
           type: 'support-call',
           xdmEventType: 'support.callCompleted',
+          source: 'standard',
           timestamp: '2025-11-27T16:40:00.000Z',
           channel: 'phone',
           summary: 'Support call: Delivery delay (9 min)',
@@ -62,11 +116,17 @@ export function janeView(): CustomerView {
           id: '3c1f0a52-8d47-4e2b-9f6a-0b7e5d4c3a21',
           type: 'purchase',
           xdmEventType: 'commerce.purchases',
+          source: 'standard',
           timestamp: '2025-11-26T10:05:00.000Z',
           channel: 'web',
           summary: 'Purchased 2 items — $129.90',
           details: { itemCount: 2, amount: { value: 129.9, currency: 'USD' } }
         }
+      ],
+      allAttributes: [
+        { path: '_demotenant.loyalty.tier', value: 'gold' },
+        { path: 'homeAddress.city', value: 'San Francisco' },
+        { path: 'person.name.firstName', value: 'Jane' }
       ]
     },
     meta: {

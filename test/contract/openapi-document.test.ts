@@ -240,10 +240,18 @@ describe('error codes', () => {
 describe('the customer view schema', () => {
   it('mirrors actions/lib/view/view-types.ts: properties, optional ones, nullability and enums', () => {
     const problems = mirrorProblems(
-      `${ROOT}/actions/lib/view/view-types.ts`,
+      [
+        `${ROOT}/actions/lib/view/view-types.ts`,
+        `${ROOT}/actions/lib/xdm/event-kinds.ts`,
+        `${ROOT}/actions/lib/xdm/consents.ts`,
+        `${ROOT}/actions/lib/xdm/intelligence.ts`,
+        `${ROOT}/actions/lib/xdm/event-details.ts`,
+        `${ROOT}/actions/lib/xdm/event-values.ts`,
+        `${ROOT}/actions/lib/mapping/types.ts`
+      ],
       { CustomerView: 'CustomerView', ErrorBody: 'ErrorBody' },
       doc,
-      { relaxedRequired: new Set(['Customer']) }
+      { relaxedRequired: new Set(['Customer']), opaque: new Set(['MappedAttribute', 'MarketingConsents']) }
     )
 
     expect(problems).toEqual([])

@@ -21,7 +21,14 @@ describe('validateResponse', () => {
   it('accepts null wherever the view allows it', () => {
     const view = janeView()
     view.customer.contact.address = null
-    view.customer.insights = { lifetimeValue: null, churnPropensity: null, engagementPropensity: null }
+    view.customer.insights = {
+      lifetimeValue: null,
+      churnPropensity: null,
+      engagementPropensity: null,
+      scores: [],
+      computed: []
+    }
+    view.customer.consents = { collect: null, share: null, personalize: null, marketing: { preferred: null } }
     view.customer.audiences = [{ id: 'a1', name: null, status: 'exited', since: null }]
     view.meta.events = { status: 'unavailable', reason: 'EVENTS_LOOKUP_REFUSED', nextCursor: null }
 

@@ -63,6 +63,15 @@ describe('doctor: configuration', () => {
     ])
   })
 
+  it("gives the demo org's mapping (stand-ins/seed/demo-mapping.json) as CUSTOMER_VIEW_MAPPING", () => {
+    // Prepare
+    const shipped = JSON.parse(readFileSync(join(ROOT, 'stand-ins/seed/demo-mapping.json'), 'utf8')) as unknown
+    // Act
+    const inExample = JSON.parse(exampleVars().CUSTOMER_VIEW_MAPPING ?? 'null') as unknown
+    // Assess
+    expect(inExample).toEqual(shipped)
+  })
+
   it('reports every missing or malformed variable at once, each with where its value comes from', () => {
     const vars = {
       ...exampleVars(),
@@ -71,7 +80,7 @@ describe('doctor: configuration', () => {
       AEP_SANDBOX: 'Prod Sandbox',
       AEP_BASE_URL: 'platform.adobe.io',
       CACHE_TTL_SECONDS: '-5',
-      INSIGHT_FIELD_MAP: '{"churnPropensity": 3}',
+      CUSTOMER_VIEW_MAPPING: '{"attributes":[{"path":"loyalty.tier","label":"Tier","format":"colour"}]}',
       IDENTITY_HASH_SALT: 'short'
     }
 
@@ -86,10 +95,10 @@ describe('doctor: configuration', () => {
       'AEP_BASE_URL must be an http(s) URL',
       'AEP_SANDBOX must be a lower-case sandbox name',
       'CACHE_TTL_SECONDS must be a whole number from 0 to 86400',
+      'CUSTOMER_VIEW_MAPPING.attributes[0].format must be one of text, number, money, date, boolean, enum',
       'IDENTITY_HASH_SALT must be a random value of at least 16 characters',
       'IMS_OAUTH_S2S_CLIENT_ID is required',
-      'IMS_OAUTH_S2S_ORG_ID must look like XXXXXXXX@AdobeOrg',
-      'INSIGHT_FIELD_MAP churnPropensity must be a dot path such as _tenant.scores.churn'
+      'IMS_OAUTH_S2S_ORG_ID must look like XXXXXXXX@AdobeOrg'
     ])
     expect(failures(results).find((f) => f.title.startsWith('IMS_OAUTH_S2S_CLIENT_ID'))?.hint).toBe(
       'Developer Console → project → workspace → OAuth Server-to-Server credential → Client ID.'

@@ -37,7 +37,7 @@ function goodVars(): Record<string, string> {
     AEP_TIMEOUT_MS: '3000',
     AIO_STATE_ENDPOINT: s.state.url,
     ALLOWED_UPSTREAM_HOSTS: '127.0.0.1,localhost',
-    INSIGHT_FIELD_MAP:
+    CUSTOMER_VIEW_MAPPING:
       '{"lifetimeValue":"_demotenant.clv.value","churnPropensity":"_demotenant.scores.churnPropensity"}',
     IDENTITY_HASH_SALT: 'doctor-test-salt-0123456789'
   }
@@ -72,10 +72,10 @@ describe('npm run doctor against the stand-ins', () => {
       `Sandbox prod has a default merge policy: Default Timebased (${MERGE_POLICY_IDS.prodDefault})`,
       'Sandbox dev exists (2 profile merge policies)',
       `Sandbox dev has a default merge policy: Dev Default Timebased (${MERGE_POLICY_IDS.devDefault})`,
-      'INSIGHT_FIELD_MAP.lifetimeValue (_demotenant.clv.value) found in 1 of 1 sampled profiles',
-      'INSIGHT_FIELD_MAP.lifetimeValueCurrency (_demotenant.clv.currency) found in 1 of 1 sampled profiles',
-      'INSIGHT_FIELD_MAP.churnPropensity (_demotenant.scores.churnPropensity) found in 1 of 1 sampled profiles',
-      'INSIGHT_FIELD_MAP.engagementPropensity (_demotenant.scores.engagementPropensity) found in 1 of 1 sampled profiles',
+      'CUSTOMER_VIEW_MAPPING.lifetimeValue.path (_demotenant.clv.value) found in 1 of 1 sampled profiles',
+      'CUSTOMER_VIEW_MAPPING.lifetimeValue.currencyPath (_demotenant.clv.currency) found in 1 of 1 sampled profiles',
+      'CUSTOMER_VIEW_MAPPING.insights[0].path (_demotenant.scores.churnPropensity) found in 1 of 1 sampled profiles',
+      'All 3 mapped paths of CUSTOMER_VIEW_MAPPING exist in the union schemas of sandboxes prod, dev',
       `State at ${s.state.url} stores, returns and deletes a probe key (namespace cah-local)`
     ])
   })
@@ -117,10 +117,14 @@ describe('npm run doctor against the stand-ins', () => {
   })
 
   it('reports an insight path that is absent from the data', async () => {
-    const results = await doctor({ ...goodVars(), INSIGHT_FIELD_MAP: '{"churnPropensity":"_demotenant.scores.churn"}' })
+    const results = await doctor({
+      ...goodVars(),
+      CUSTOMER_VIEW_MAPPING: '{"churnPropensity":"_demotenant.scores.churn"}'
+    })
 
     expect(byStatus(results, 'fail')).toEqual([
-      'INSIGHT_FIELD_MAP.churnPropensity (_demotenant.scores.churn) is absent from all 1 sampled profiles'
+      'CUSTOMER_VIEW_MAPPING.insights[0].path (_demotenant.scores.churn) is absent from all 1 sampled profiles',
+      'CUSTOMER_VIEW_MAPPING.insights[0].path _demotenant.scores.churn is not in the profile union schema of sandboxes prod, dev'
     ])
   })
 
@@ -132,7 +136,8 @@ describe('npm run doctor against the stand-ins', () => {
     expect(byStatus(results, 'fail')).toEqual([`AEP at ${aep} could not be reached`])
     expect(byStatus(results, 'skip')).toEqual([
       'Sandbox and merge policy checks (prod, dev)',
-      'INSIGHT_FIELD_MAP paths not checked',
+      'CUSTOMER_VIEW_MAPPING paths not checked against data',
+      'CUSTOMER_VIEW_MAPPING paths not checked',
       LOG_FORWARDING_SKIP
     ])
   })

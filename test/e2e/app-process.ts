@@ -1,15 +1,38 @@
 /** Starts `npm start` (stand-ins + aio app dev) for the browser tests and stops it afterwards. */
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const ROOT = join(__dirname, '..', '..')
 const PID_FILE = join(ROOT, 'dist', 'e2e-app.pid')
+/** The Luma example's customers, loaded beside the generated ones as an admin would with --data. */
+const E2E_DATA = join(ROOT, 'dist', 'e2e-data')
+
+type Mapping = Record<string, unknown[] | unknown>
+
+/**
+ * examples/luma with one mapping for both orgs' data: the demo mapping (Jane's cards and her call
+ * rule) followed by the Luma example's cards, scores and call-centre rule.
+ */
+function prepareData(): string {
+  const luma = join(ROOT, 'examples', 'luma')
+  mkdirSync(E2E_DATA, { recursive: true })
+  for (const f of ['profiles.json', 'events.json', 'identities.json', 'audiences.json'])
+    copyFileSync(join(luma, f), join(E2E_DATA, f))
+  const read = (path: string): Mapping => JSON.parse(readFileSync(path, 'utf8')) as Mapping
+  const demo = read(join(ROOT, 'stand-ins', 'seed', 'demo-mapping.json'))
+  const example = read(join(luma, 'mapping.json'))
+  const list = (m: Mapping, k: string): unknown[] => (Array.isArray(m[k]) ? m[k] : [])
+  const both: Mapping = { ...demo }
+  for (const k of ['attributes', 'insights', 'events']) both[k] = [...list(demo, k), ...list(example, k)]
+  writeFileSync(join(E2E_DATA, 'mapping.json'), JSON.stringify(both, null, 2))
+  return E2E_DATA
+}
 export const UI_URL = 'https://localhost:9080/index.html'
 export const AEP_CONTROL = 'http://127.0.0.1:9101/__control'
 
 export async function startApp(): Promise<void> {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts', '--data', prepareData()], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -92,9 +92,18 @@ const SECTION_CHECKS: Record<string, (c: Json) => boolean> = {
     ['loyaltyTier', 'loyaltyPoints', 'customerSince', 'preferredLanguage', 'birthDate'].every(
       (k) => k in (c.attributes as Json)
     ),
+  mappedAttributes: (c) =>
+    Array.isArray(c.mappedAttributes) &&
+    c.mappedAttributes.every((a) => isObj(a) && typeof a.id === 'string' && typeof a.format === 'string'),
+  consents: (c) =>
+    isObj(c.consents) &&
+    ['collect', 'share', 'personalize'].every((k) => k in (c.consents as Json)) &&
+    isObj(c.consents.marketing),
   insights: (c) =>
     isObj(c.insights) &&
-    ['lifetimeValue', 'churnPropensity', 'engagementPropensity'].every((k) => k in (c.insights as Json)),
+    ['lifetimeValue', 'churnPropensity', 'engagementPropensity'].every((k) => k in (c.insights as Json)) &&
+    Array.isArray(c.insights.scores) &&
+    Array.isArray(c.insights.computed),
   audiences: (c) =>
     Array.isArray(c.audiences) &&
     c.audiences.every(
@@ -111,7 +120,10 @@ const SECTION_CHECKS: Record<string, (c: Json) => boolean> = {
         typeof e.timestamp === 'string' &&
         Number.isFinite(Date.parse(e.timestamp)) &&
         isObj(e.details)
-    )
+    ),
+  allAttributes: (c) =>
+    Array.isArray(c.allAttributes) &&
+    c.allAttributes.every((f) => isObj(f) && typeof f.path === 'string' && typeof f.value === 'string')
 }
 export const ALL_SECTIONS = Object.keys(SECTION_CHECKS)
 

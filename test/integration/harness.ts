@@ -4,6 +4,8 @@
  * call an action's real `main` exactly as Runtime does.
  */
 
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { main as cacheInvalidate } from '../../actions/cache-invalidate'
 import { main as customerEvents } from '../../actions/customer-events'
 import { main as customerProfile } from '../../actions/customer-profile'
@@ -18,6 +20,9 @@ import { clearMetadataCache } from '../../actions/metadata/catalogue'
 import { mintAgentToken, type StandIns, type StandInsOptions, startStandIns } from '../../stand-ins'
 import { type WebSemantics, webActionParams } from '../../stand-ins/runtime/web-params'
 import { assertValidResponse } from '../contract/openapi'
+
+/** The demo org's CUSTOMER_VIEW_MAPPING, as .env.example gives it (test/doctor checks the two agree). */
+export const DEMO_MAPPING_JSON = readFileSync(join(__dirname, '../../stand-ins/seed/demo-mapping.json'), 'utf8')
 
 /** Every action by its entry point, so each response is checked against docs/openapi.yaml. */
 const ACTION_NAMES = new Map<unknown, string>([
@@ -99,6 +104,7 @@ export async function startTestEnv(
     AIO_STATE_ENDPOINT: standIns.state.url,
     ALLOWED_UPSTREAM_HOSTS: '127.0.0.1,localhost',
     IDENTITY_HASH_SALT: 'integration-test-salt',
+    CUSTOMER_VIEW_MAPPING: DEMO_MAPPING_JSON,
     ...inputs
   }
   const env: TestEnv = {

@@ -45,6 +45,8 @@ function hostileValue(name: string): string {
     AEP_TIMEOUT_MS: '100',
     CACHE_TTL_SECONDS: '0',
     INSIGHT_FIELD_MAP: '{"churnPropensity":"person.name.firstName"}',
+    CUSTOMER_VIEW_MAPPING:
+      '{"attributes":[{"path":"person.name.firstName","label":"injected","format":"text"}],"events":[{"id":"x","match":{"hasPath":"_id"},"kind":"purchase","summary":"injected {_id}"}]}',
     IDENTITY_HASH_SALT: 'attacker-chosen-salt-0000',
     LOG_LEVEL: 'debug',
     ALLOWED_UPSTREAM_HOSTS: '127.0.0.1,localhost,evil.example'

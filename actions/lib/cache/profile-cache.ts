@@ -5,12 +5,14 @@
  * a lookup by another identity (phone after e-mail) hit the same view.
  *
  * Entries are kept `staleGrace` seconds past their freshness so that, when AEP fails, an expired
- * view can still be served (marked STALE) instead of an error.
+ * view can still be served (marked STALE) instead of an error. Each view records the shape it was
+ * built with (the view's version and the org's CUSTOMER_VIEW_MAPPING): after a deploy that changes
+ * either, older entries read as misses instead of showing cards the mapping no longer has.
  */
 
 import type { NormalisedIdentity } from '../aep'
 import type { Config } from '../config'
-import { identityHash } from '../observability'
+import { identityHash, tokenHash } from '../observability'
 import type { CustomerView } from '../view'
 import { MemoryTier } from './memory-tier'
 import { isRecord, keyPart, orgKeyPart, StateNamespace } from './state-namespace'
@@ -24,6 +26,8 @@ export interface CacheScope {
 interface ViewEntry {
   v: 1
   storedAt: number
+  /** viewShape() of the deployment that built the view. */
+  shape: string
   view: CustomerView
 }
 interface PointerEntry {
@@ -49,13 +53,26 @@ const MAX_POINTERS = 12
 const isEntry = (v: unknown): v is Entry =>
   isRecord(v) &&
   v.v === 1 &&
-  (typeof v.ref === 'string' || (typeof v.storedAt === 'number' && isRecord(v.view) && isRecord(v.view.customer)))
+  (typeof v.ref === 'string' ||
+    (typeof v.storedAt === 'number' && typeof v.shape === 'string' && isRecord(v.view) && isRecord(v.view.customer)))
+
+/** As long as a viewShape(), for measuring an entry before it has one. */
+const SHAPE_WIDTH = 'x'.repeat(12)
+
+/** Bumped whenever the customer view gains or changes a field. */
+const VIEW_VERSION = 2
+
+/** What a view was built with: the view's version and the mapping, as a short fingerprint. */
+export function viewShape(config: Config): string {
+  return tokenHash(JSON.stringify([VIEW_VERSION, config.mapping])).slice(0, 12)
+}
 
 export class ProfileCache {
   private readonly entries: StateNamespace<Entry>
   /** Views this container read or wrote in the last few seconds, by State key (pointers resolved). */
   private readonly memory: MemoryTier<ViewEntry>
   private readonly ttlSeconds: number
+  private readonly shape: string
 
   constructor(
     store: StateStore,
@@ -64,6 +81,7 @@ export class ProfileCache {
   ) {
     const ttlSeconds = config.cache.profileTtlSeconds + config.cache.staleGraceSeconds
     this.ttlSeconds = ttlSeconds
+    this.shape = viewShape(config)
     this.entries = new StateNamespace(store, {
       prefix: ['cah1', orgKeyPart(config.aep.orgId)],
       ttlSeconds,
@@ -99,9 +117,9 @@ export class ProfileCache {
     if (entry && 'ref' in entry) {
       entry = await this.entries.getKey(entry.ref)
       // This identity is looked up by: hold the view itself under it, so the next new container's hit is one read.
-      if (entry && 'view' in entry) void this.promote(key, entry)
+      if (entry && 'view' in entry && entry.shape === this.shape) void this.promote(key, entry)
     }
-    if (!entry || !('view' in entry)) return null
+    if (!entry || !('view' in entry) || entry.shape !== this.shape) return null
     this.memory.set(key, entry, bytesOf(entry))
     return this.cached(entry, 'state')
   }
@@ -133,7 +151,7 @@ export class ProfileCache {
         (i) => POINTER_NAMESPACES.has(i.namespace) && !(i.namespace === identity.namespace && i.id === identity.id)
       )
       .slice(0, MAX_POINTERS)
-    const entry: ViewEntry = { v: 1, storedAt: this.now(), view: fitted }
+    const entry: ViewEntry = { v: 1, storedAt: this.now(), shape: this.shape, view: fitted }
     const otherKeys = others.map((i) => this.key(scope, i.namespace, i.id))
     // Memory first: a repeat lookup in this container, by any of these identities, needs no State read.
     const bytes = bytesOf(entry)
@@ -177,13 +195,24 @@ function bytesOf(entry: ViewEntry): number {
   return Buffer.byteLength(JSON.stringify(entry))
 }
 
-/** The view as stored: whole when it fits, else with its events halved until it does; null if nothing fits. */
+/**
+ * The view as stored: whole when it fits, else with its events halved until it does, then without
+ * its all-attributes list; null if nothing fits.
+ */
 export function fit(view: CustomerView): CustomerView | null {
   let current = view
   for (;;) {
-    if (Buffer.byteLength(JSON.stringify({ v: 1, storedAt: 0, view: current })) <= MAX_VALUE_BYTES) return current
+    if (Buffer.byteLength(JSON.stringify({ v: 1, storedAt: 0, shape: SHAPE_WIDTH, view: current })) <= MAX_VALUE_BYTES)
+      return current
     const events = current.customer.events
-    if (events.length === 0) return null
+    if (events.length === 0) {
+      if (current.customer.allAttributes.length === 0) return null
+      current = {
+        customer: { ...current.customer, allAttributes: [] },
+        meta: { ...current.meta, allAttributesTrimmed: true }
+      }
+      continue
+    }
     current = {
       customer: { ...current.customer, events: events.slice(0, Math.floor(events.length / 2)) },
       meta: { ...current.meta, events: { ...current.meta.events, trimmed: true } }

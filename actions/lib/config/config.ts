@@ -3,8 +3,8 @@
  * Business code receives this typed object and never reads `process.env` or raw params.
  */
 import { ConfigError } from '../errors'
+import { EMPTY_MAPPING, MappingError, parseViewMapping, type ViewMapping } from '../mapping'
 import { type LogLevel, parseLogLevel } from '../observability'
-import { type InsightFieldMap, parseInsightMap } from './insight-map'
 
 export interface Config {
   logLevel: LogLevel
@@ -40,7 +40,8 @@ export interface Config {
     /** The State region, a data-residency choice (aio-lib-state: amer, emea, apac, aus). */
     stateRegion: string
   }
-  insights: InsightFieldMap
+  /** CUSTOMER_VIEW_MAPPING: the org's attribute cards, scores and tenant event rules. */
+  mapping: ViewMapping
   phoneDefaultCountryCode: string
   /** Salt for the identity hashes in audit lines and cache keys. */
   identitySalt: string
@@ -156,12 +157,7 @@ export function parseConfig(params: Params): Config {
     .filter(Boolean)
   if (allowed.some((s) => !SANDBOX.test(s)))
     r.problems.AEP_ALLOWED_SANDBOXES = 'must be a comma-separated list of sandbox names'
-  let insights: InsightFieldMap | undefined
-  try {
-    insights = parseInsightMap(raw(params, 'INSIGHT_FIELD_MAP'))
-  } catch (e) {
-    r.problems.INSIGHT_FIELD_MAP = e instanceof Error ? e.message : 'is malformed'
-  }
+  const mapping = readMapping(params, r.problems)
   const config: Config = {
     logLevel: parseLogLevel(params.LOG_LEVEL),
     ims: {
@@ -195,7 +191,7 @@ export function parseConfig(params: Params): Config {
       stateRegion:
         r.optional('AIO_STATE_REGION', /^(amer|emea|apac|aus)$/, 'must be one of amer, emea, apac, aus') ?? 'amer'
     },
-    insights: insights ?? parseInsightMap(undefined),
+    mapping,
     phoneDefaultCountryCode:
       r.optional('PHONE_DEFAULT_COUNTRY_CODE', /^[1-9]\d{0,2}$/, 'must be a country calling code such as 1 or 44') ??
       '1',
@@ -203,4 +199,26 @@ export function parseConfig(params: Params): Config {
   }
   if (Object.keys(r.problems).length > 0) throw new ConfigError(r.problems)
   return config
+}
+
+/**
+ * CUSTOMER_VIEW_MAPPING, or the former INSIGHT_FIELD_MAP (same keys) while a deployment still has it.
+ * Problems are reported per field: `CUSTOMER_VIEW_MAPPING.attributes[2].format`.
+ */
+function readMapping(params: Params, problems: Record<string, string>): ViewMapping {
+  const current = raw(params, 'CUSTOMER_VIEW_MAPPING')
+  const legacy = raw(params, 'INSIGHT_FIELD_MAP')
+  if (current !== undefined && legacy !== undefined) {
+    problems.INSIGHT_FIELD_MAP = 'is replaced by CUSTOMER_VIEW_MAPPING: move its keys there and unset it'
+    return EMPTY_MAPPING
+  }
+  const name = legacy !== undefined ? 'INSIGHT_FIELD_MAP' : 'CUSTOMER_VIEW_MAPPING'
+  try {
+    return parseViewMapping(current ?? legacy)
+  } catch (e) {
+    if (e instanceof MappingError)
+      for (const [at, message] of Object.entries(e.fields)) problems[at ? `${name}.${at}` : name] = message
+    else problems[name] = 'is malformed'
+    return EMPTY_MAPPING
+  }
 }

@@ -3,13 +3,14 @@
  * customer of a batch: the customer, and meta saying where it came from and what is missing.
  */
 import { type AepEventsPage, type AepProfileEntity, hrefToCursor, type NormalisedIdentity } from '../aep'
-import type { InsightFieldMap } from '../config'
 import { UpstreamError } from '../errors'
+import type { EventRule, ViewMapping } from '../mapping'
 import {
   buildCustomer,
   type CustomerEvent,
   type CustomerView,
   type EventsMeta,
+  profileFieldsOf,
   toCustomerEvent,
   type UpstreamTimings
 } from '../view'
@@ -24,14 +25,21 @@ export const EVENTS_NOT_REQUESTED: EventsPart = {
   meta: { status: 'unavailable', reason: 'NOT_REQUESTED', nextCursor: null }
 }
 
-export function toEvents(page: AepEventsPage): CustomerEvent[] {
-  return page.events.map(toCustomerEvent).filter((e): e is CustomerEvent => e !== null)
+/** Timeline entries of a page; `rules` are the mapping's tenant event rules. */
+export function toEvents(page: AepEventsPage, rules: readonly EventRule[]): CustomerEvent[] {
+  return page.events.map((e) => toCustomerEvent(e, rules)).filter((e): e is CustomerEvent => e !== null)
 }
 
 /** A page of events as the view carries them, with the "load more" cursor bound to `identity`. */
-export function eventsFrom(page: AepEventsPage, identity: NormalisedIdentity, limit: number, salt: string): EventsPart {
+export function eventsFrom(
+  page: AepEventsPage,
+  identity: NormalisedIdentity,
+  limit: number,
+  salt: string,
+  rules: readonly EventRule[]
+): EventsPart {
   return {
-    list: toEvents(page).slice(0, limit),
+    list: toEvents(page, rules).slice(0, limit),
     meta: { status: 'available', nextCursor: hrefToCursor(page.next, identity, salt) }
   }
 }
@@ -63,18 +71,21 @@ export interface ViewParts {
 export function assembleView(
   parts: ViewParts,
   scope: { sandbox: string; mergePolicyId: string | null },
-  insights: InsightFieldMap
+  mapping: ViewMapping
 ): CustomerView {
   const { profile, events, names, incomplete, timings } = parts
+  const fields = profileFieldsOf(profile.entity)
+  const customer = buildCustomer(profile, events.list, names, mapping, fields)
   return {
-    customer: buildCustomer(profile, events.list, names, insights),
+    customer,
     meta: {
       sandbox: scope.sandbox,
       mergePolicyId: profile.mergePolicyId ?? scope.mergePolicyId ?? 'default',
       fetchedAt: new Date().toISOString(),
       timings,
       events: events.meta,
-      ...(incomplete.length > 0 ? { incomplete } : {})
+      ...(incomplete.length > 0 ? { incomplete } : {}),
+      ...(fields.trimmed ? { allAttributesTrimmed: true } : {})
     }
   }
 }

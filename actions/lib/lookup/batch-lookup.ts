@@ -135,7 +135,10 @@ async function fetchEvents(b: Batch, found: Miss[]): Promise<Map<string, EventsP
           mergePolicyId: b.req.mergePolicyId,
           limit: b.req.eventsLimit
         })
-        events.set(k, eventsFrom(page, identity, b.req.eventsLimit, b.deps.config.identitySalt))
+        events.set(
+          k,
+          eventsFrom(page, identity, b.req.eventsLimit, b.deps.config.identitySalt, b.deps.config.mapping.events)
+        )
       } catch (e) {
         events.set(k, eventsUnavailable(e))
       }
@@ -172,7 +175,7 @@ async function lookUpMisses(
       incomplete: names.failed > 0 ? ['audienceNames'] : [],
       timings: { totalMs: 0 }
     }
-    const view = assembleView(parts, b.req, b.deps.config.insights)
+    const view = assembleView(parts, b.req, b.deps.config.mapping)
     views.set(k, view)
     if (b.req.sections.has('audiences') && cacheable(view))
       writes.push(() => b.deps.cache.write(b.scope, identity, view))

@@ -80,12 +80,19 @@ export async function lookupCustomer(req: LookupRequest, deps: LookupDeps): Prom
   if (eventsP) {
     const result = await eventsP
     timings.eventsMs = result.ms
-    if (result.ok) events = eventsFrom(result.value, req.identity, req.eventsLimit, deps.config.identitySalt)
+    if (result.ok)
+      events = eventsFrom(
+        result.value,
+        req.identity,
+        req.eventsLimit,
+        deps.config.identitySalt,
+        deps.config.mapping.events
+      )
     else {
       events = eventsUnavailable(result.error)
       deps.logger.warn('events unavailable', { reason: events.meta.reason, error: result.error })
     }
   }
   timings.totalMs = Math.round(performance.now() - started)
-  return assembleView({ profile: profile.value, events, names, incomplete, timings }, req, deps.config.insights)
+  return assembleView({ profile: profile.value, events, names, incomplete, timings }, req, deps.config.mapping)
 }

@@ -4,8 +4,11 @@
  */
 
 import { type AepProfileEntity, isObject, type Json, str } from '../aep'
-import type { InsightFieldMap } from '../config'
-import { readInsights, readPath } from './insights'
+import type { ViewMapping } from '../mapping'
+import { readConsents, readPath } from '../xdm'
+import { readInsights } from './insights'
+import { mappedAttributesOf } from './mapped-attributes'
+import { type ProfileFields, profileFieldsOf } from './profile-fields'
 import { SECTIONS, type Section } from './sections'
 import { printable } from './text'
 import type { Address, Attributes, Audience, Customer, CustomerEvent, Identity } from './view-types'
@@ -107,7 +110,8 @@ export function buildCustomer(
   profile: AepProfileEntity,
   events: CustomerEvent[],
   audienceNames: ReadonlyMap<string, string | null>,
-  insightMap: InsightFieldMap
+  mapping: ViewMapping,
+  fields: ProfileFields = profileFieldsOf(profile.entity)
 ): Customer {
   const e = profile.entity
   const first = text(readPath(e, 'person.name.firstName'), 100)
@@ -123,9 +127,12 @@ export function buildCustomer(
       address: addressOf(e)
     },
     attributes: attributesOf(e),
-    insights: readInsights(e, insightMap),
+    mappedAttributes: mappedAttributesOf(e, mapping),
+    consents: readConsents(e),
+    insights: readInsights(e, mapping),
     audiences: membershipsOf(e).map((m) => ({ ...m, name: audienceNames.get(m.id) ?? null })),
-    events
+    events,
+    allAttributes: fields.fields
   }
 }
 

@@ -1,130 +1,155 @@
 /**
- * Turns one XDM ExperienceEvent into a timeline entry an agent reads at a glance:
- * a kind, a channel and a one-line summary such as "Purchased 2 items — $129.90".
+ * Turns one XDM ExperienceEvent into a timeline entry an agent reads at a glance: a kind, a
+ * channel, one English line and the details the UI rebuilds that line from in the agent's
+ * language. Tried in order: the admin's event rules, Adobe's standard eventTypes, the event's
+ * standard field groups, and last a generic line from its most telling tenant fields, so that no
+ * event reads "unknown". AEP data is untrusted: every field is type-checked and bounded.
  */
 
-import { type AepEvent, isObject, type Json, str } from '../aep'
-import { readPath } from './insights'
+import { type AepEvent, isObject, type Json } from '../aep'
+import type { EventRule, LocalizedText } from '../mapping'
+import {
+  finite,
+  genericReading,
+  humaniseEventType,
+  isEventKind,
+  labelText,
+  money,
+  readStandardEvent,
+  renderTemplate,
+  resolveChannel,
+  type StandardReading,
+  valueAt
+} from '../xdm'
+import { eventLine, genericLine } from './event-lines'
 import { printable } from './text'
-import type { CustomerEvent, EventDetails, EventKind, Money } from './view-types'
+import type { CustomerEvent, EventDetails, EventKind } from './view-types'
 
-const KINDS: Array<[RegExp, EventKind]> = [
-  [/^commerce\.purchases?$/i, 'purchase'],
-  [/^(directMarketing|message)\.email.*Open/i, 'email-open'],
-  [/^(directMarketing|message)\.email.*Click/i, 'email-click'],
-  [/^web\.webpagedetails\.pageViews$/i, 'web-visit'],
-  [/support|call/i, 'support-call']
-]
+export { formatMoney } from './event-lines'
 
-function kindOf(eventType: string): EventKind {
-  return KINDS.find(([re]) => re.test(eventType))?.[1] ?? 'other'
+const MAX_SUMMARY = 200
+/** Epoch ms beyond this are not dates (`new Date` would throw on toISOString). */
+const MAX_TIME = 8.64e15
+
+function idOf(raw: AepEvent, e: Json): string | undefined {
+  const id = printable(raw.entityId, 80) ?? printable(e._id, 80)
+  if (id) return id
+  // Adobe's call-centre sample data numbers its events (`"_id": 3461`).
+  return typeof e._id === 'number' && Number.isSafeInteger(e._id) ? String(e._id) : undefined
 }
 
-function num(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined
+function timeOf(raw: AepEvent, e: Json): string | undefined {
+  const ms = finite(raw.timestamp) ?? (typeof e.timestamp === 'string' ? Date.parse(e.timestamp) : Number.NaN)
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_TIME ? new Date(ms).toISOString() : undefined
 }
 
-const text = (v: unknown, max = 120): string | undefined => printable(v, max) ?? undefined
+function matches(rule: EventRule, e: Json, eventType: string): boolean {
+  const m: unknown = isObject(rule) ? rule.match : undefined
+  if (!isObject(m)) return false
+  if (typeof m.eventType === 'string') return eventType !== '' && m.eventType.toLowerCase() === eventType.toLowerCase()
+  if (typeof m.hasPath !== 'string') return false
+  const v = valueAt(e, m.hasPath)
+  return v !== undefined && v !== null && v !== ''
+}
 
-export function formatMoney(m: Money): string {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: m.currency }).format(m.value)
-  } catch {
-    return `${m.value.toFixed(2)} ${m.currency}`
+/** The standard details a rule reads from the event's own fields. */
+function ruleDetails(rule: EventRule, e: Json): EventDetails {
+  const out: EventDetails = {}
+  for (const [detail, path] of Object.entries(isObject(rule.details) ? rule.details : {})) {
+    if (typeof path !== 'string') continue
+    const v = valueAt(e, path)
+    if (detail === 'reason' || detail === 'outcome' || detail === 'campaign' || detail === 'page') {
+      const text = labelText(v)
+      if (text) out[detail] = text
+    } else if (detail === 'durationSeconds') {
+      const n = finite(typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v)
+      if (n !== undefined && n >= 0) out.durationSeconds = n
+    } else if (detail === 'amount') {
+      const parent = path.split('.').slice(0, -1).join('.')
+      const currency = valueAt(e, `${parent}.currencyCode`) ?? valueAt(e, `${parent}.currency`)
+      const amount = money(finite(v), currency)
+      if (amount) out.amount = amount
+    }
   }
+  return out
 }
 
-const CHANNELS: Record<string, string> = {
-  web: 'web',
-  email: 'email',
-  mobile: 'mobile',
-  'mobile-app': 'mobile',
-  phone: 'phone',
-  'call-center': 'phone',
-  offline: 'store',
-  instore: 'store',
-  store: 'store',
-  direct: 'direct'
+/** The rule's summary template per language; undefined when the English line renders empty. */
+function ruleText(rule: EventRule, e: Json): LocalizedText | undefined {
+  const summary: unknown = rule.summary
+  if (!isObject(summary) || typeof summary.en !== 'string') return undefined
+  const en = renderTemplate(summary.en, e)
+  if (en === '') return undefined
+  const zh = typeof summary['zh-Hant'] === 'string' ? renderTemplate(summary['zh-Hant'], e) : ''
+  return zh === '' ? { en } : { en, 'zh-Hant': zh }
 }
 
-function channelOf(e: Json, kind: EventKind): string | null {
-  const t = isObject(e.channel) ? str(e.channel._type) : null
-  const last = t?.split('/').pop()?.toLowerCase()
-  // XDM has no telephone channel type: support calls arrive as "offline".
-  if (kind === 'support-call' && (!last || last === 'offline' || last === 'direct')) return 'phone'
-  if (last) return CHANNELS[last] ?? last.slice(0, 40)
-  return kind === 'web-visit' ? 'web' : kind.startsWith('email') ? 'email' : kind === 'support-call' ? 'phone' : null
+/** A generic entry: the humanised eventType or the tenant object, then its telling fields. */
+function generic(e: Json, eventType: string, details: EventDetails): string {
+  const reading = genericReading(e)
+  if (reading.facts.length > 0) details.facts = reading.facts
+  const heading = humaniseEventType(eventType) ?? reading.heading ?? 'Activity'
+  return genericLine(heading, details.facts)
 }
 
-function purchaseDetails(e: Json): EventDetails {
-  const items = Array.isArray(e.productListItems) ? e.productListItems.filter(isObject) : []
-  const itemCount = items.reduce((n, i) => n + (num(i.quantity) ?? 1), 0)
-  const order = readPath(e, 'commerce.order')
-  const total = isObject(order) ? num(order.priceTotal) : undefined
-  const currency = isObject(order) ? str(order.currencyCode) : null
-  const sum = total ?? items.reduce((s, i) => s + (num(i.priceTotal) ?? 0), 0)
+interface Built {
+  type: EventKind
+  source: CustomerEvent['source']
+  channel: string | null
+  summary: string
+  details: EventDetails
+}
+
+function fromRule(rule: EventRule, e: Json, eventType: string, standard: StandardReading | undefined): Built {
+  const type: EventKind = isEventKind(rule.kind) ? rule.kind : 'activity'
+  const details: EventDetails = { ...(standard?.details ?? {}), ...ruleDetails(rule, e) }
+  const given = typeof rule.channel === 'string' ? rule.channel : (standard?.channel ?? null)
+  const text = ruleText(rule, e)
+  if (text) details.text = text
+  const label = standard?.kind === type ? standard.label : undefined
+  const summary =
+    text?.en ?? (type === 'activity' && !label ? generic(e, eventType, details) : eventLine(type, details, label))
+  return { type, source: 'mapping', channel: resolveChannel(type, given, e), summary, details }
+}
+
+function build(e: Json, eventType: string, rules: readonly EventRule[]): Built {
+  const standard = readStandardEvent(e, eventType)
+  const rule = rules.find((r) => matches(r, e, eventType))
+  if (rule) return fromRule(rule, e, eventType, standard)
+  if (standard) {
+    const { kind, source, label } = standard
+    const details: EventDetails = { ...standard.details }
+    const summary = eventLine(kind, details, label)
+    return { type: kind, source, channel: resolveChannel(kind, standard.channel, e), summary, details }
+  }
   const details: EventDetails = {}
-  // Absurd AEP values (1e308 × 2) overflow to Infinity, which JSON turns into null: leave them out.
-  if (Number.isFinite(itemCount)) details.itemCount = itemCount
-  const value = Math.round(sum * 100) / 100
-  if ((sum > 0 || total !== undefined) && Number.isFinite(value))
-    details.amount = { value, currency: currency && /^[A-Z]{3}$/.test(currency) ? currency : 'USD' }
-  return details
+  const summary = generic(e, eventType, details)
+  return { type: 'activity', source: 'generic', channel: resolveChannel('activity', null, e), summary, details }
 }
 
-function summarise(kind: EventKind, d: EventDetails, eventType: string): string {
-  switch (kind) {
-    case 'purchase': {
-      const items = d.itemCount === 1 ? '1 item' : `${d.itemCount ?? 0} items`
-      return d.amount ? `Purchased ${items} — ${formatMoney(d.amount)}` : `Purchased ${items}`
-    }
-    case 'email-open':
-      return d.campaign ? `Opened email "${d.campaign}"` : 'Opened a marketing email'
-    case 'email-click':
-      return d.campaign ? `Clicked email "${d.campaign}"` : 'Clicked a marketing email'
-    case 'web-visit':
-      return d.page ? `Visited ${d.page}` : 'Visited the website'
-    case 'support-call': {
-      const mins = d.durationSeconds !== undefined ? ` (${Math.max(1, Math.round(d.durationSeconds / 60))} min)` : ''
-      return d.reason ? `Support call: ${d.reason}${mins}` : `Support call${mins}`
-    }
-    default:
-      return text(eventType, 60) ?? 'Activity'
-  }
-}
-
-/** Builds the timeline entry; returns null for events too broken to show (no id or time). */
-export function toCustomerEvent(raw: AepEvent): CustomerEvent | null {
-  const e = raw.entity
-  const eventType = text(e.eventType, 80) ?? 'unknown'
-  const kind = kindOf(eventType)
-  const iso = str(e.timestamp)
-  const ms = raw.timestamp ?? (iso ? Date.parse(iso) : NaN)
-  const id = text(raw.entityId, 80) ?? text(e._id, 80)
-  if (!id || !Number.isFinite(ms)) return null
-  let details: EventDetails = {}
-  if (kind === 'purchase') details = purchaseDetails(e)
-  else if (kind === 'email-open' || kind === 'email-click') {
-    const campaign = text(readPath(e, '_experience.customerJourneyManagement.messageExecution.campaignName'), 80)
-    if (campaign) details.campaign = campaign
-  } else if (kind === 'web-visit') {
-    const page = text(readPath(e, 'web.webPageDetails.name'), 80) ?? text(readPath(e, 'web.webPageDetails.URL'), 120)
-    if (page) details.page = page
-  } else if (kind === 'support-call') {
-    const support = Object.entries(e).find(([k, v]) => k.startsWith('_') && isObject(v) && isObject(v.support))?.[1]
-    const s = isObject(support) && isObject(support.support) ? support.support : {}
-    const reason = text(s.reason, 80)
-    const durationSeconds = num(s.durationSeconds)
-    if (reason) details.reason = reason
-    if (durationSeconds !== undefined && durationSeconds >= 0) details.durationSeconds = durationSeconds
-  }
+/**
+ * The timeline entry of one event, or null for events too broken to show (no id or no time).
+ * `rules` are the mapping's tenant event rules (config.mapping.events), tried in order first.
+ */
+export function toCustomerEvent(raw: AepEvent, rules: readonly EventRule[] = []): CustomerEvent | null {
+  if (!isObject(raw)) return null
+  const e: Json = isObject(raw.entity) ? raw.entity : {}
+  const id = idOf(raw, e)
+  const timestamp = timeOf(raw, e)
+  if (!id || !timestamp) return null
+  const eventType = printable(e.eventType, 80) ?? ''
+  // Callers that pass this function to Array#map hand it an index here, not rules.
+  const usable = Array.isArray(rules) ? rules.filter((r: unknown): r is EventRule => isObject(r)) : []
+  const built = build(e, eventType, usable)
+  const summary = printable(built.summary, MAX_SUMMARY) ?? humaniseEventType(eventType) ?? 'Activity'
   return {
     id,
-    type: kind,
+    type: built.type,
     xdmEventType: eventType,
-    timestamp: new Date(ms).toISOString(),
-    channel: channelOf(e, kind),
-    summary: summarise(kind, details, eventType),
-    details
+    source: built.source,
+    timestamp,
+    channel: built.channel,
+    summary,
+    details: built.details
   }
 }

@@ -1,47 +1,77 @@
 /**
- * Lifetime value and model scores, read through the org's INSIGHT_FIELD_MAP, with score bands.
+ * Lifetime value and model scores: the scores the mapping names, then Customer AI output and AEP
+ * computed attributes found on the profile without any configuration.
  */
-import type { InsightFieldMap } from '../config'
-import type { Band, Insights, Money, Score } from './view-types'
-
-/** Reads a dot path from parsed JSON; undefined when any step is missing. */
-export function readPath(source: unknown, path: string): unknown {
-  let at: unknown = source
-  for (const step of path.split('.')) {
-    if (typeof at !== 'object' || at === null || Array.isArray(at)) return undefined
-    at = (at as Record<string, unknown>)[step]
-  }
-  return at
-}
+import type { Bands, InsightRule, ViewMapping } from '../mapping'
+import { type CustomerAiScore, readComputedAttributes, readCustomerAi, readPath } from '../xdm'
+import type { Band, Insights, Money, Score, ScoreInsight } from './view-types'
 
 function toNumber(v: unknown): number | undefined {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined
 }
 
-export function bandOf(score: number, bands: InsightFieldMap['bands']): Band {
+export function bandOf(score: number, bands: Bands): Band {
   return score >= bands.high ? 'high' : score >= bands.medium ? 'medium' : 'low'
 }
 
-function score(entity: unknown, path: string, bands: InsightFieldMap['bands']): Score | null {
-  const n = toNumber(readPath(entity, path))
-  if (n === undefined || n < 0 || n > 1) return null
-  return { score: n, band: bandOf(n, bands) }
+function mappedScore(entity: unknown, rule: InsightRule): ScoreInsight | null {
+  const raw = toNumber(readPath(entity, rule.path))
+  if (raw === undefined || raw < 0 || raw > rule.scale) return null
+  const score = raw / rule.scale
+  return {
+    id: rule.id,
+    label: rule.label,
+    score,
+    band: bandOf(score, rule.bands),
+    highIs: rule.highIs,
+    source: 'mapping'
+  }
 }
 
-export function readInsights(entity: unknown, map: InsightFieldMap): Insights {
-  const value = toNumber(readPath(entity, map.lifetimeValue))
-  const currency = readPath(entity, map.lifetimeValueCurrency)
-  const lifetimeValue: Money | null =
-    value === undefined
-      ? null
-      : {
-          value,
-          currency: typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : map.defaultCurrency
-        }
+/** Customer AI's score is a 0–100 likelihood: banded at the mapping's default bands. */
+function customerAiScore(s: CustomerAiScore, bands: Bands): ScoreInsight {
+  const score = s.score / 100
+  const out: ScoreInsight = {
+    id: `customerAI.${s.model}`,
+    label: { en: s.name },
+    score,
+    band: bandOf(score, bands),
+    highIs: s.propensityType === 'churn' ? 'risk' : 'opportunity',
+    source: 'customer-ai'
+  }
+  if (s.percentile !== undefined) out.percentile = s.percentile
+  if (s.scoredAt !== undefined) out.scoredAt = s.scoredAt
+  if (s.factors.length > 0) out.factors = s.factors
+  return out
+}
+
+export function readInsights(entity: unknown, mapping: ViewMapping): Insights {
+  let lifetimeValue: Money | null = null
+  if (mapping.lifetimeValue) {
+    const value = toNumber(readPath(entity, mapping.lifetimeValue.path))
+    const currency = readPath(entity, mapping.lifetimeValue.currencyPath)
+    if (value !== undefined)
+      lifetimeValue = {
+        value,
+        currency: typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : mapping.defaultCurrency
+      }
+  }
+  const scores: ScoreInsight[] = []
+  for (const rule of mapping.insights) {
+    const s = mappedScore(entity, rule)
+    if (s) scores.push(s)
+  }
+  for (const s of readCustomerAi(entity)) scores.push(customerAiScore(s, mapping.bands))
+  const legacy = (id: string): Score | null => {
+    const s = scores.find((x) => x.id === id)
+    return s ? { score: s.score, band: s.band } : null
+  }
   return {
     lifetimeValue,
-    churnPropensity: score(entity, map.churnPropensity, map.bands),
-    engagementPropensity: score(entity, map.engagementPropensity, map.bands)
+    churnPropensity: legacy('churnPropensity'),
+    engagementPropensity: legacy('engagementPropensity'),
+    scores,
+    computed: readComputedAttributes(entity)
   }
 }

@@ -3,6 +3,30 @@
  * This file is the contract between the actions, the web UI and docs/api.md; keep it free of logic.
  */
 
+import type { LocalizedText } from '../mapping'
+import type {
+  ComputedAttribute,
+  Consent,
+  ConsentStatus,
+  Consents,
+  EventKind,
+  MarketingConsents,
+  ScoreFactor,
+  StandardDetails,
+  XdmMoney
+} from '../xdm'
+
+export type {
+  ComputedAttribute,
+  Consent,
+  ConsentStatus,
+  Consents,
+  EventKind,
+  LocalizedText,
+  MarketingConsents,
+  ScoreFactor
+}
+
 export type Band = 'low' | 'medium' | 'high'
 
 export interface Identity {
@@ -26,16 +50,36 @@ export interface Score {
   band: Band
 }
 
-export interface Money {
-  value: number
-  /** ISO 4217 code. */
-  currency: string
+/** An amount and its ISO 4217 currency code. */
+export type Money = XdmMoney
+
+/** A model score shown as an insight: from the mapping, or Customer AI found on the profile. */
+export interface ScoreInsight {
+  /** Stable id: the mapping rule's id, or `customerAI.<model>` for Customer AI output. */
+  id: string
+  /** The admin's label (mapping) or the Customer AI model name; the UI translates known ids. */
+  label: LocalizedText
+  /** Normalised to 0..1. */
+  score: number
+  band: Band
+  /** What a high score means: a risk (churn) or an opportunity (engagement, conversion). */
+  highIs: 'risk' | 'opportunity'
+  source: 'mapping' | 'customer-ai'
+  /** Customer AI: percentile among scored customers (0..100). */
+  percentile?: number
+  /** Customer AI: ISO date the model scored the profile. */
+  scoredAt?: string
+  /** Customer AI: the influential factors, as it lists them (at most 5). */
+  factors?: ScoreFactor[]
 }
 
 export interface Insights {
   lifetimeValue: Money | null
   churnPropensity: Score | null
   engagementPropensity: Score | null
+  /** Every score the mapping names plus Customer AI output, in display order. */
+  scores: ScoreInsight[]
+  computed: ComputedAttribute[]
 }
 
 export interface Attributes {
@@ -46,6 +90,25 @@ export interface Attributes {
   /** BCP 47 tag such as `en-US`. */
   preferredLanguage: string | null
   birthDate: string | null
+}
+
+export type AttributeValue =
+  | { format: 'text'; value: string }
+  | { format: 'number'; value: number }
+  | { format: 'money'; value: Money }
+  | { format: 'date'; value: string }
+  | { format: 'boolean'; value: boolean }
+  /** `value` is the stored code; `valueLabel` the admin's label for it, when the mapping has one. */
+  | { format: 'enum'; value: string; valueLabel: LocalizedText | null }
+
+/** An attribute card the admin mapped (CUSTOMER_VIEW_MAPPING.attributes), in the mapping's order. */
+export type MappedAttribute = { id: string; path: string; label: LocalizedText } & AttributeValue
+
+/** One leaf of the merged profile, for the "All attributes" panel: its dot path and value as text. */
+export interface ProfileField {
+  /** Dot path; array items as `[n]` (`productListItems[0].name`). */
+  path: string
+  value: string
 }
 
 export type AudienceStatus = 'realized' | 'exited'
@@ -59,22 +122,21 @@ export interface Audience {
   since: string | null
 }
 
-export type EventKind = 'purchase' | 'email-open' | 'email-click' | 'web-visit' | 'support-call' | 'other'
-
-export interface EventDetails {
-  itemCount?: number
-  amount?: Money
-  campaign?: string
-  page?: string
-  reason?: string
-  durationSeconds?: number
+/** What a timeline line was built from: the standard details (xdm), plus mapped text and facts. */
+export interface EventDetails extends StandardDetails {
+  /** Mapped tenant events: the admin's summary template, rendered per language. */
+  text?: LocalizedText
+  /** Events no rule knows: up to 3 telling fields (leaf name and value), for a generic line. */
+  facts?: Array<{ field: string; value: string }>
 }
 
 export interface CustomerEvent {
   id: string
   type: EventKind
-  /** The XDM `eventType` as AEP stored it. */
+  /** The XDM `eventType` as AEP stored it; empty when the event has none (Luma's offline purchases). */
   xdmEventType: string
+  /** How the kind was found: the eventType catalogue, the event's field groups, a mapping rule, or neither. */
+  source: 'standard' | 'inferred' | 'mapping' | 'generic'
   /** ISO timestamp. */
   timestamp: string
   channel: string | null
@@ -89,9 +151,14 @@ export interface Customer {
   name: { first: string | null; last: string | null; full: string | null }
   contact: { email: string | null; phone: string | null; address: Address | null }
   attributes: Attributes
+  /** The admin's attribute cards (CUSTOMER_VIEW_MAPPING.attributes), in order; empty by default. */
+  mappedAttributes: MappedAttribute[]
+  consents: Consents
   insights: Insights
   audiences: Audience[]
   events: CustomerEvent[]
+  /** The merged profile as path/value leaves, sorted by path (bounded; see `meta.allAttributesTrimmed`). */
+  allAttributes: ProfileField[]
 }
 
 export type EventsStatus = 'available' | 'unavailable'
@@ -135,6 +202,8 @@ export interface ViewMeta {
   cache?: CacheMeta
   /** Parts that failed to load this time (the view is shown, but not cached): `audienceNames`. */
   incomplete?: string[]
+  /** True when the profile had more leaves than `customer.allAttributes` carries. */
+  allAttributesTrimmed?: boolean
   requestId?: string
 }
 

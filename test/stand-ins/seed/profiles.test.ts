@@ -158,3 +158,80 @@ describe('profiles', () => {
     }
   })
 })
+
+describe('profiles: what consent platforms and AEP itself add', () => {
+  const VALUES = ['y', 'n', 'p', 'u']
+
+  it('record XDM consents for most customers, with a preferred channel they agreed to', () => {
+    // Arrange
+    const withConsents = profiles.filter((p) => p.consents !== undefined)
+
+    // Act
+    const share = withConsents.length / COUNT
+    const emailNo = withConsents.filter((p) => p.consents?.marketing?.email?.val === 'n').length
+
+    // Assess
+    expect(share).toBeGreaterThan(0.8)
+    expect(share).toBeLessThan(0.95)
+    expect(emailNo).toBeGreaterThan(0)
+    for (const p of withConsents) {
+      const c = p.consents
+      const m = c?.marketing
+      expect(c?.collect).toEqual({ val: 'y' })
+      expect(VALUES).toContain(c?.share?.val)
+      expect(VALUES).toContain(c?.personalize?.content?.val)
+      for (const ch of [m?.email, m?.sms, m?.push]) if (ch) expect(VALUES).toContain(ch.val)
+      expect(m?.email === undefined).toBe(p.personalEmail === undefined)
+      expect(m?.sms === undefined).toBe(p.mobilePhone === undefined)
+      const preferred = m?.preferred ?? ''
+      if (preferred === 'email' || preferred === 'sms' || preferred === 'push') expect(m?.[preferred]?.val).toBe('y')
+      else expect(['phone', 'none']).toContain(preferred)
+      expect(Date.parse(c?.metadata?.time ?? '')).toBeLessThan(NOW.getTime())
+    }
+  })
+
+  it('carry computed attributes that add up to the customer’s own events', () => {
+    const from = NOW.getTime() - 183 * 86_400_000
+    let carried = 0
+    for (let i = 1; i < 600; i += 7) {
+      // Arrange
+      const computed = seed.profile(i)._demotenant?.SystemComputedAttributes
+      const purchases = seed
+        .events(i)
+        .filter((e) => e.eventType === 'commerce.purchases' && Date.parse(e.timestamp) >= from)
+
+      // Act
+      const total = purchases.reduce((s, e) => s + (e.commerce?.order?.priceTotal ?? 0), 0)
+
+      // Assess
+      if (computed) carried++
+      expect(computed?.purchases6Months?.value).toBe(purchases.length > 0 ? purchases.length : undefined)
+      if (purchases.length > 0) expect(computed?.totalSpend6Months?.value).toBeCloseTo(total, 2)
+    }
+    expect(carried).toBeGreaterThan(40)
+  })
+
+  it('carry Customer AI churn scores for some scored customers, in Adobe’s ranges', () => {
+    const scored = profiles.filter((p) => p._demotenant?.CustomerAI?.churn90Days !== undefined)
+    expect(scored.length / COUNT).toBeGreaterThan(0.3)
+    expect(scored.length / COUNT).toBeLessThan(0.45)
+    for (const p of scored) {
+      const s = p._demotenant?.CustomerAI?.churn90Days
+      expect(p._demotenant?.scores).toBeDefined()
+      expect(s?.score).toBeGreaterThanOrEqual(0)
+      expect(s?.score).toBeLessThanOrEqual(100)
+      expect(s?.probability).toBeGreaterThan(0)
+      expect(s?.probability).toBeLessThan(1)
+      expect(s?.percentile).toBeGreaterThanOrEqual(1)
+      expect(s?.percentile).toBeLessThanOrEqual(100)
+      expect(s?.propensityType).toBe('churn')
+      expect(s?.scoreDate).toBe('2026-04-19')
+      expect(s?.influentialFactors).toHaveLength(3)
+    }
+  })
+
+  it('have the service level of their loyalty tier', () => {
+    const level: Record<string, string> = { platinum: 'concierge', gold: 'priority' }
+    for (const p of profiles) expect(p._demotenant?.serviceLevel).toBe(level[p.loyalty?.tier ?? ''] ?? 'standard')
+  })
+})

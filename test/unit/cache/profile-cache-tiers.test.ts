@@ -3,6 +3,7 @@ import { ProfileCache, type StateStore } from '../../../actions/lib/cache'
 import type { CustomerView } from '../../../actions/lib/view'
 import { testConfig } from '../fixtures/config'
 import { standIn } from '../fixtures/lookup-seams'
+import { DEMO_MAPPING_JSON } from '../fixtures/mapping'
 import { JANE } from '../fixtures/profile'
 import { viewMeta } from '../fixtures/view-meta'
 
@@ -139,5 +140,20 @@ describe('ProfileCache tiers', () => {
     const read = await cache.read(scope, byEmail)
     // Assess
     expect([read?.tier, state.calls.length]).toEqual(['state', 1])
+  })
+
+  it('reads a view built under another CUSTOMER_VIEW_MAPPING as a miss, and one built under the same as a hit', async () => {
+    // Prepare
+    const { state } = setup()
+    const before = testConfig({ CACHE_MEMORY_SECONDS: '0' })
+    const after = testConfig({ CACHE_MEMORY_SECONDS: '0', CUSTOMER_VIEW_MAPPING: DEMO_MAPPING_JSON })
+    await new ProfileCache(state.store, before, () => NOW).write(scope, byEmail, VIEW)
+    // Act
+    const read = await Promise.all([
+      new ProfileCache(state.store, after, () => NOW).read(scope, byEmail),
+      new ProfileCache(state.store, before, () => NOW).read(scope, byEmail)
+    ])
+    // Assess
+    expect([read[0], read[1]?.view]).toEqual([null, VIEW])
   })
 })

@@ -2,7 +2,7 @@ import { fit as fitToState } from '../../../actions/lib/cache'
 import type { CustomerView } from '../../../actions/lib/view'
 import { viewMeta } from '../fixtures/view-meta'
 
-function view(events: number, summaryLength: number): CustomerView {
+function view(events: number, summaryLength: number, leaves = 0): CustomerView {
   return {
     customer: {
       profileId: 'X',
@@ -16,12 +16,16 @@ function view(events: number, summaryLength: number): CustomerView {
         preferredLanguage: null,
         birthDate: null
       },
-      insights: { lifetimeValue: null, churnPropensity: null, engagementPropensity: null },
+      mappedAttributes: [],
+      consents: { collect: null, share: null, personalize: null, marketing: { preferred: null } },
+      insights: { lifetimeValue: null, churnPropensity: null, engagementPropensity: null, scores: [], computed: [] },
       audiences: [],
+      allAttributes: Array.from({ length: leaves }, (_, i) => ({ path: `_acme.f${i}`, value: 'v'.repeat(1000) })),
       events: Array.from({ length: events }, (_, i) => ({
         id: `e${i}`,
-        type: 'other' as const,
+        type: 'activity' as const,
         xdmEventType: 'x',
+        source: 'generic' as const,
         timestamp: '2026-01-01T00:00:00.000Z',
         channel: null,
         summary: 's'.repeat(summaryLength),
@@ -43,5 +47,20 @@ describe('fit', () => {
     expect(fitted?.customer.events.length).toBe(100)
     expect(fitted?.meta.events.trimmed).toBe(true)
     expect(Buffer.byteLength(JSON.stringify({ v: 1, storedAt: 0, view: fitted }))).toBeLessThanOrEqual(1_000_000)
+  })
+
+  it('drops the all-attributes list of a view that does not fit without its events, and says so in meta', () => {
+    // Act
+    const fitted = fitToState(view(4, 100, 1200))
+    // Assess
+    expect([fitted?.customer.events, fitted?.customer.allAttributes, fitted?.meta]).toEqual([
+      [],
+      [],
+      {
+        ...view(0, 0).meta,
+        events: { status: 'available', nextCursor: null, trimmed: true },
+        allAttributesTrimmed: true
+      }
+    ])
   })
 })

@@ -1,6 +1,8 @@
-import { DEFAULT_INSIGHT_MAP, type Params, parseConfig } from '../../../actions/lib/config'
+import { type Params, parseConfig } from '../../../actions/lib/config'
 import { ConfigError } from '../../../actions/lib/errors'
+import { EMPTY_MAPPING } from '../../../actions/lib/mapping'
 import { REQUIRED_SETTINGS as BASE, ORG, SALT } from '../fixtures/config'
+import { DEMO_MAPPING, DEMO_MAPPING_JSON } from '../fixtures/mapping'
 
 /** The ConfigError's variables (name → problem), or {} when the settings parse. */
 function problems(params: Params): Record<string, string> {
@@ -55,7 +57,14 @@ describe('parseConfig', () => {
         stateEndpoint: null,
         stateRegion: 'amer'
       },
-      insights: DEFAULT_INSIGHT_MAP,
+      mapping: {
+        attributes: [],
+        insights: [],
+        lifetimeValue: null,
+        events: [],
+        bands: { medium: 0.34, high: 0.67 },
+        defaultCurrency: 'USD'
+      },
       phoneDefaultCountryCode: '1',
       identitySalt: SALT
     })
@@ -110,13 +119,6 @@ describe('parseConfig', () => {
       IDENTITY_HASH_SALT: 'must be a random value of at least 16 characters'
     })
     expect(JSON.stringify(error.toJSON())).not.toMatch(/not-an-org|short-salt-xyz|\+44/)
-  })
-
-  it("reports a malformed INSIGHT_FIELD_MAP with the parser's reason", () => {
-    // Act
-    const found = problems({ ...BASE, INSIGHT_FIELD_MAP: '{"defaultCurrency":"dollars"}' })
-    // Assess
-    expect(found).toEqual({ INSIGHT_FIELD_MAP: 'defaultCurrency must be an ISO 4217 code' })
   })
 
   it('always allows the default sandbox, once, besides the listed ones', () => {
@@ -267,6 +269,75 @@ describe('parseConfig State region', () => {
     expect(regions).toEqual(['amer', 'emea'])
     expect(refused).toThrow(
       expect.objectContaining({ variables: { AIO_STATE_REGION: 'must be one of amer, emea, apac, aus' } })
+    )
+  })
+})
+
+describe('parseConfig view mapping', () => {
+  it('reads CUSTOMER_VIEW_MAPPING', () => {
+    // Act
+    const config = parseConfig({ ...BASE, CUSTOMER_VIEW_MAPPING: DEMO_MAPPING_JSON })
+    // Assess
+    expect(config.mapping).toEqual(DEMO_MAPPING)
+  })
+
+  it.each([
+    ['empty', ''],
+    ['the unexpanded .env reference', '$CUSTOMER_VIEW_MAPPING']
+  ])('uses the empty mapping when CUSTOMER_VIEW_MAPPING is %s', (_, value) => {
+    // Act
+    const config = parseConfig({ ...BASE, CUSTOMER_VIEW_MAPPING: value })
+    // Assess
+    expect(config.mapping).toEqual(EMPTY_MAPPING)
+  })
+
+  it('reads the former INSIGHT_FIELD_MAP when it is the only one set', () => {
+    // Prepare
+    const legacy =
+      '{"lifetimeValue":"_demotenant.clv.value","lifetimeValueCurrency":"_demotenant.clv.currency","churnPropensity":"_demotenant.scores.churnPropensity","engagementPropensity":"_demotenant.scores.engagementPropensity"}'
+    // Act
+    const config = parseConfig({ ...BASE, INSIGHT_FIELD_MAP: legacy, CUSTOMER_VIEW_MAPPING: '$CUSTOMER_VIEW_MAPPING' })
+    // Assess
+    expect(config.mapping).toEqual(DEMO_MAPPING)
+  })
+
+  it('refuses INSIGHT_FIELD_MAP beside CUSTOMER_VIEW_MAPPING, whatever either holds', () => {
+    // Act
+    const found = problems({ ...BASE, CUSTOMER_VIEW_MAPPING: DEMO_MAPPING_JSON, INSIGHT_FIELD_MAP: 'not json' })
+    // Assess
+    expect(found).toEqual({
+      INSIGHT_FIELD_MAP: 'is replaced by CUSTOMER_VIEW_MAPPING: move its keys there and unset it'
+    })
+  })
+
+  it('names each field at fault under the variable that holds it', () => {
+    // Prepare
+    const mapping = '{"defaultCurrency":"dollars","attributes":[{"path":"a.b","label":"A","format":"percent"}]}'
+    // Act
+    const found = [
+      problems({ ...BASE, CUSTOMER_VIEW_MAPPING: mapping }),
+      problems({ ...BASE, INSIGHT_FIELD_MAP: '{"defaultCurrency":"dollars"}' })
+    ]
+    // Assess
+    expect(found).toEqual([
+      {
+        'CUSTOMER_VIEW_MAPPING.defaultCurrency': 'must be an ISO 4217 code such as USD',
+        'CUSTOMER_VIEW_MAPPING.attributes[0].format': 'must be one of text, number, money, date, boolean, enum'
+      },
+      { 'INSIGHT_FIELD_MAP.defaultCurrency': 'must be an ISO 4217 code such as USD' }
+    ])
+  })
+
+  it('names the variable itself when its value is not a JSON object, beside the other problems', () => {
+    // Act
+    const error = configError({ ...BASE, CUSTOMER_VIEW_MAPPING: '[1]', AEP_SANDBOX: 'Prod' })
+    // Assess
+    expect(error.variables).toEqual({
+      AEP_SANDBOX: 'must be a lower-case sandbox name',
+      CUSTOMER_VIEW_MAPPING: 'must be a JSON object'
+    })
+    expect(error.message).toBe(
+      "The action is misconfigured: AEP_SANDBOX, CUSTOMER_VIEW_MAPPING. An administrator must fix the app's settings."
     )
   })
 })

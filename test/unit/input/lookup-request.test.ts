@@ -27,9 +27,12 @@ describe('parseLookupRequest', () => {
       'name',
       'contact',
       'attributes',
+      'mappedAttributes',
+      'consents',
       'insights',
       'audiences',
-      'events'
+      'events',
+      'allAttributes'
     ])
   })
 

@@ -1,4 +1,4 @@
-import { DEFAULT_INSIGHT_MAP } from '../../../actions/lib/config'
+import { EMPTY_MAPPING, type ViewMapping } from '../../../actions/lib/mapping'
 import {
   buildCustomer,
   type Customer,
@@ -7,12 +7,14 @@ import {
   projectCustomer,
   SECTIONS
 } from '../../../actions/lib/view'
+import { DEMO_MAPPING } from '../fixtures/mapping'
 import { JANE, JANE_AUDIENCE_NAMES, JANE_PROFILE } from '../fixtures/profile'
 
 const purchase: CustomerEvent = {
   id: 'evt-1',
   type: 'purchase',
   xdmEventType: 'commerce.purchases',
+  source: 'standard',
   timestamp: '2026-11-20T10:00:00.000Z',
   channel: 'web',
   summary: 'Purchased 2 items — $129.90',
@@ -25,15 +27,24 @@ const EMPTY: Customer = {
   name: { first: null, last: null, full: null },
   contact: { email: null, phone: null, address: null },
   attributes: { loyaltyTier: null, loyaltyPoints: null, customerSince: null, preferredLanguage: null, birthDate: null },
-  insights: { lifetimeValue: null, churnPropensity: null, engagementPropensity: null },
+  mappedAttributes: [],
+  consents: { collect: null, share: null, personalize: null, marketing: { preferred: null } },
+  insights: {
+    lifetimeValue: null,
+    churnPropensity: null,
+    engagementPropensity: null,
+    scores: [],
+    computed: []
+  },
   audiences: [],
-  events: []
+  events: [],
+  allAttributes: []
 }
 
 describe('buildCustomer', () => {
   it('shapes a merged XDM profile into the customer an agent sees', () => {
     // Act
-    const customer = buildCustomer(JANE_PROFILE, [purchase], JANE_AUDIENCE_NAMES, DEFAULT_INSIGHT_MAP)
+    const customer = buildCustomer(JANE_PROFILE, [purchase], JANE_AUDIENCE_NAMES, DEMO_MAPPING)
     // Assess
     expect(customer).toEqual({ ...JANE, events: [purchase] })
   })
@@ -44,7 +55,7 @@ describe('buildCustomer', () => {
       { entityId: 'XID-EMPTY', mergePolicyId: null, entity: {}, lastModifiedAt: null },
       [],
       new Map(),
-      DEFAULT_INSIGHT_MAP
+      DEMO_MAPPING
     )
     // Assess
     expect(customer).toEqual(EMPTY)
@@ -67,14 +78,74 @@ describe('buildCustomer', () => {
       { entityId: 'XID-ODD', mergePolicyId: null, entity, lastModifiedAt: null },
       [],
       new Map(),
-      DEFAULT_INSIGHT_MAP
+      DEMO_MAPPING
     )
     // Assess
     expect(customer).toEqual({
       ...EMPTY,
       profileId: 'XID-ODD',
       name: { first: 'Ja ne', last: null, full: 'x'.repeat(200) },
-      contact: { email: 'jane@work.example.com', phone: '+14155550199', address: null }
+      contact: { email: 'jane@work.example.com', phone: '+14155550199', address: null },
+      allAttributes: [
+        { path: 'homeAddress.city', value: '' },
+        { path: 'homeAddress.street1', value: '7' },
+        { path: 'homePhone.number', value: '+14155550199' },
+        { path: 'loyalty.joinDate', value: 'not a date' },
+        { path: 'loyalty.points', value: '12500' },
+        { path: 'loyalty.tier.name', value: 'Gold' },
+        { path: 'mobilePhone', value: 'not an object' },
+        { path: 'person.name.firstName', value: 'Ja ne' },
+        { path: 'person.name.fullName', value: 'x'.repeat(200) },
+        { path: 'person.name.lastName', value: '42' },
+        { path: 'personalEmail.address[0]', value: 'jane.doe@example.com' },
+        { path: 'workEmail.address', value: 'jane@work.example.com' }
+      ]
+    })
+  })
+
+  it("shows the admin's attribute cards in the mapping's order, and leaves out those the profile lacks", () => {
+    // Prepare
+    const mapping: ViewMapping = {
+      ...EMPTY_MAPPING,
+      attributes: [
+        {
+          id: 'plan',
+          path: '_acme.plan.code',
+          label: { en: 'Plan' },
+          format: 'enum',
+          enumLabels: { G: { en: 'Gold' } }
+        },
+        { id: 'nothing', path: '_acme.nothing', label: { en: 'Nothing' }, format: 'text' },
+        { id: 'vip', path: '_acme.vip', label: { en: 'VIP' }, format: 'boolean' }
+      ]
+    }
+    const entity = { _acme: { plan: { code: 'G' }, vip: 'y' } }
+    // Act
+    const customer = buildCustomer(
+      { entityId: 'XID-ACME', mergePolicyId: null, entity, lastModifiedAt: null },
+      [],
+      new Map(),
+      mapping
+    )
+    // Assess
+    expect(customer).toEqual({
+      ...EMPTY,
+      profileId: 'XID-ACME',
+      mappedAttributes: [
+        {
+          id: 'plan',
+          path: '_acme.plan.code',
+          label: { en: 'Plan' },
+          format: 'enum',
+          value: 'G',
+          valueLabel: { en: 'Gold' }
+        },
+        { id: 'vip', path: '_acme.vip', label: { en: 'VIP' }, format: 'boolean', value: true }
+      ],
+      allAttributes: [
+        { path: '_acme.plan.code', value: 'G' },
+        { path: '_acme.vip', value: 'y' }
+      ]
     })
   })
 
@@ -92,7 +163,7 @@ describe('buildCustomer', () => {
       { entityId: 'XID-OLD', mergePolicyId: null, entity, lastModifiedAt: null },
       [],
       new Map(),
-      DEFAULT_INSIGHT_MAP
+      DEMO_MAPPING
     )
     // Assess
     expect(customer.identities).toEqual([{ namespace: 'crmid', id: 'CRM-9', primary: true }])

@@ -1,5 +1,6 @@
-import { screen } from '@testing-library/react'
+import { act, fireEvent, screen } from '@testing-library/react'
 import axe from 'axe-core'
+import { EVENT_KINDS } from '../../../actions/lib/xdm/event-kinds'
 import { errorBody, janeDoe } from '../support/fixtures'
 import { renderApp, typeAndEnter } from '../support/render-app'
 
@@ -48,6 +49,36 @@ describe('accessibility (axe-core in jsdom)', () => {
     await typeAndEnter('jane.doe@example.com')
     await screen.findByTestId('result-heading')
 
+    expect(await seriousViolations()).toEqual([])
+  })
+
+  it('finds no serious or critical violations with every event kind, consents, scores and All attributes open', async () => {
+    // Prepare
+    const view = janeDoe({ meta: { allAttributesTrimmed: true } })
+    view.customer.events = EVENT_KINDS.map((kind, i) => ({
+      id: `ev-${kind}`,
+      type: kind,
+      xdmEventType: '',
+      source: 'standard' as const,
+      timestamp: new Date(Date.now() - (i + 1) * 60_000).toISOString(),
+      channel: null,
+      summary: '',
+      details: {}
+    }))
+    renderApp({ locale: 'zh-Hant', routes: { 'customer-profile': () => ({ body: view }) } })
+    await typeAndEnter('jane.doe@example.com')
+    await screen.findByTestId('result-heading')
+
+    // Act
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '所有屬性' }))
+    })
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('搜尋屬性'), { target: { value: 'name' } })
+    })
+
+    // Assess
+    expect(screen.getAllByTestId('attribute-leaf').length).toBeGreaterThan(0)
     expect(await seriousViolations()).toEqual([])
   })
 

@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from '@testing-library/react'
-import type { Identity } from '../../../actions/lib/view/view-types'
+import type { EventKind, Identity } from '../../../actions/lib/view/view-types'
 import { janeDoe } from '../support/fixtures'
 import { renderApp, typeAndEnter } from '../support/render-app'
 
@@ -23,16 +23,22 @@ describe('error boundary', () => {
     errors.mockRestore()
   })
 
-  it('shows an event of a kind it does not know as "other activity"', async () => {
+  it('shows an event of a kind it does not know as activity, named by its eventType', async () => {
     const view = janeDoe()
     const first = view.customer.events[0]
-    if (first) view.customer.events[0] = { ...first, type: 'loyalty-redeem' as 'other', xdmEventType: 'loyalty.redeem' }
+    if (first)
+      view.customer.events[0] = {
+        ...first,
+        type: 'loyalty-redeem' as EventKind,
+        xdmEventType: 'loyalty.pointsRedeemed',
+        details: {}
+      }
     renderApp({ routes: { 'customer-profile': () => ({ body: view }) } })
 
     await typeAndEnter('jane.doe@example.com')
 
     const [item] = await screen.findAllByTestId('event-item')
-    expect(item?.getAttribute('data-kind')).toBe('other')
-    expect(item?.textContent).toContain('Activity: loyalty.redeem')
+    expect(item?.getAttribute('data-kind')).toBe('activity')
+    expect(item?.textContent).toContain('Activity: Loyalty points redeemed')
   })
 })

@@ -197,6 +197,25 @@ describe('customer view states', () => {
     expect(screen.queryByTestId('load-more')).toBeNull()
   })
 
+  it('still shows a customer from a view cached before mapped attributes, consents and scores', async () => {
+    // Prepare
+    const older = JSON.parse(JSON.stringify(janeDoe())) as { customer: Record<string, unknown> }
+    for (const key of ['mappedAttributes', 'consents', 'allAttributes']) delete older.customer[key]
+    const insights = older.customer.insights as Record<string, unknown>
+    delete insights.scores
+    delete insights.computed
+    renderApp({ routes: { 'customer-profile': () => ({ body: older }) } })
+
+    // Act
+    await typeAndEnter('jane.doe@example.com')
+
+    // Assess
+    expect((await screen.findByTestId('result-heading')).textContent).toBe('Jane Doe')
+    expect(screen.getByTestId('insight-churn').textContent).toBe('Churn risk72%High')
+    expect(screen.getByTestId('consents').textContent).toBe('No consent recorded')
+    expect(screen.queryAllByTestId('mapped-attribute')).toEqual([])
+  })
+
   it('renders AEP text as text, never as markup', async () => {
     const view = janeDoe()
     view.customer.name.full = '<img src=x onerror=alert(1)>Jane'

@@ -7,6 +7,7 @@ import { renderApp, typeAndEnter } from '../support/render-app'
 const olderEvent = {
   id: 'ev-9',
   type: 'email-click' as const,
+  source: 'standard' as const,
   xdmEventType: 'directMarketing.emailClicked',
   timestamp: isoAgo(40 * 24 * 3600 * 1000),
   channel: 'email',

@@ -1,9 +1,10 @@
 /**
  * Test data shaped by the actions' contract (actions/lib/view/view-types.ts): Jane Doe, a gold member
- * with purchases, email and support activity. Event times are relative to "now" so relative-time
+ * with purchases, email and support activity, two mapped attribute cards, SMS consent withdrawn, a
+ * Customer AI score and a few profile fields. Event times are relative to "now" so relative-time
  * text is predictable.
  */
-import type { CustomerEvent, CustomerView, ErrorBody } from '../../../actions/lib/view/view-types'
+import type { CustomerEvent, CustomerView, ErrorBody, ProfileField } from '../../../actions/lib/view/view-types'
 
 const HOUR = 3600 * 1000
 const DAY = 24 * HOUR
@@ -17,6 +18,7 @@ export function janeEvents(): CustomerEvent[] {
     {
       id: 'ev-1',
       type: 'purchase',
+      source: 'standard',
       xdmEventType: 'commerce.purchases',
       timestamp: isoAgo(2 * HOUR),
       channel: 'web',
@@ -26,6 +28,7 @@ export function janeEvents(): CustomerEvent[] {
     {
       id: 'ev-2',
       type: 'email-open',
+      source: 'standard',
       xdmEventType: 'directMarketing.emailOpened',
       timestamp: isoAgo(DAY),
       channel: 'email',
@@ -35,6 +38,7 @@ export function janeEvents(): CustomerEvent[] {
     {
       id: 'ev-3',
       type: 'support-call',
+      source: 'standard',
       xdmEventType: 'support.callCompleted',
       timestamp: isoAgo(3 * DAY),
       channel: 'phone',
@@ -44,12 +48,24 @@ export function janeEvents(): CustomerEvent[] {
     {
       id: 'ev-4',
       type: 'web-visit',
+      source: 'standard',
       xdmEventType: 'web.webpagedetails.pageViews',
       timestamp: isoAgo(4 * DAY),
       channel: 'web',
       summary: 'Visited Running shoes',
       details: { page: 'Running shoes' }
     }
+  ]
+}
+
+export function janeFields(): ProfileField[] {
+  return [
+    { path: '_acme.loyalty.points', value: '12840' },
+    { path: '_acme.loyalty.status', value: 'GLD' },
+    { path: 'homeAddress.city', value: 'San Francisco' },
+    { path: 'person.name.firstName', value: 'Jane' },
+    { path: 'person.name.lastName', value: 'Doe' },
+    { path: 'personalEmail.address', value: 'jane.doe@example.com' }
   ]
 }
 
@@ -79,8 +95,63 @@ export function janeDoe(overrides: { meta?: Partial<CustomerView['meta']> } = {}
       insights: {
         lifetimeValue: { value: 4820.5, currency: 'USD' },
         churnPropensity: { score: 0.72, band: 'high' },
-        engagementPropensity: { score: 0.41, band: 'medium' }
+        engagementPropensity: { score: 0.41, band: 'medium' },
+        scores: [
+          {
+            id: 'churnPropensity',
+            label: { en: 'Churn risk' },
+            score: 0.72,
+            band: 'high',
+            highIs: 'risk',
+            source: 'mapping'
+          },
+          {
+            id: 'engagementPropensity',
+            label: { en: 'Engagement' },
+            score: 0.41,
+            band: 'medium',
+            highIs: 'opportunity',
+            source: 'mapping'
+          },
+          {
+            id: 'customerAI.conversion',
+            label: { en: 'Conversion propensity', 'zh-Hant': '轉換傾向' },
+            score: 0.88,
+            band: 'high',
+            highIs: 'opportunity',
+            source: 'customer-ai',
+            percentile: 90,
+            scoredAt: '2025-03-01',
+            factors: [
+              { name: 'Email opens', value: '5-10', importance: 'high' },
+              { name: 'Days since last purchase', value: '0-7', importance: 'medium' }
+            ]
+          }
+        ],
+        computed: [{ name: 'lifetimeOrders', value: 14, evaluatedAt: null }]
       },
+      mappedAttributes: [
+        {
+          id: 'tier',
+          path: '_acme.loyalty.status',
+          label: { en: 'Status', 'zh-Hant': '狀態' },
+          format: 'enum',
+          value: 'GLD',
+          valueLabel: { en: 'Gold', 'zh-Hant': '金卡' }
+        },
+        { id: 'vip', path: '_acme.vip', label: { en: 'VIP', 'zh-Hant': '貴賓' }, format: 'boolean', value: true }
+      ],
+      consents: {
+        collect: { status: 'granted', raw: 'y' },
+        share: null,
+        personalize: null,
+        marketing: {
+          preferred: 'email',
+          email: { status: 'granted', raw: 'y' },
+          sms: { status: 'denied', raw: 'n' }
+        }
+      },
+      allAttributes: janeFields(),
       audiences: [
         { id: 'aud-1', name: 'High value customers', status: 'realized', since: '2024-11-02T10:00:00Z' },
         { id: 'aud-2', name: null, status: 'exited', since: '2024-06-30T10:00:00Z' }

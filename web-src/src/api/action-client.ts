@@ -7,6 +7,7 @@ import type { ActionName, ActionUrls } from './action-urls'
 import { ApiError, toApiError } from './api-error'
 import { isCustomerView, isEventsPage, isMetadata } from './guards'
 import type { Credentials, CustomerQuery, CustomerView, EventsPage, EventsQuery, Metadata } from './types'
+import { withViewDefaults } from './view-defaults'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
@@ -84,7 +85,7 @@ export function createActionClient(options: ActionClientOptions): ActionClient {
         { namespace: q.namespace, id: q.id, sandbox: q.sandbox, refresh: q.refresh ? 'true' : undefined },
         isCustomerView,
         signal
-      ),
+      ).then(withViewDefaults),
     getEvents: (q, signal) =>
       call(
         'customer-events',

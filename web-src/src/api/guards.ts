@@ -4,9 +4,12 @@
  */
 import type { CustomerView, EventsPage, Metadata } from './types'
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
+
+/** Absent (an older cached view) or an array. */
+const optionalArray = (v: unknown): boolean => v === undefined || Array.isArray(v)
 
 export function isCustomerView(v: unknown): v is CustomerView {
   if (!isRecord(v) || !isRecord(v.customer) || !isRecord(v.meta)) return false
@@ -21,6 +24,11 @@ export function isCustomerView(v: unknown): v is CustomerView {
     isRecord(c.insights) &&
     Array.isArray(c.audiences) &&
     Array.isArray(c.events) &&
+    optionalArray(c.mappedAttributes) &&
+    optionalArray(c.allAttributes) &&
+    (c.consents === undefined || isRecord(c.consents)) &&
+    optionalArray(c.insights.scores) &&
+    optionalArray(c.insights.computed) &&
     typeof m.sandbox === 'string' &&
     typeof m.fetchedAt === 'string' &&
     isRecord(m.events)

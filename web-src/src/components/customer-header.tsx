@@ -1,7 +1,12 @@
-/** Who the caller is: name (the result heading), primary contact, loyalty tier and customer since. */
+/**
+ * Who the caller is: name (the result heading), primary contact and how they may be contacted,
+ * loyalty tier, customer since, then the admin's mapped attributes.
+ */
 import type { Customer } from '../../../actions/lib/view/view-types'
 import { useI18n } from '../i18n/i18n-context'
+import { ConsentBadges } from './consent-badges'
 import { FocusHeading } from './focus-heading'
+import { MappedAttributeRows } from './mapped-attributes'
 
 function displayName(c: Customer): string | null {
   const full = c.name.full?.trim()
@@ -26,6 +31,10 @@ export function CustomerHeader({ customer, autoFocus }: { customer: Customer; au
         <dd data-testid="customer-contact">
           {contacts.length ? contacts.map((c) => <div key={c}>{c}</div>) : t('customer.contact.none')}
         </dd>
+        <dt>{t('consent.label')}</dt>
+        <dd>
+          <ConsentBadges consents={customer.consents} />
+        </dd>
         <dt>{t('customer.loyalty')}</dt>
         <dd data-testid="customer-loyalty">
           {tier ?? t('customer.loyalty.none')}
@@ -40,6 +49,7 @@ export function CustomerHeader({ customer, autoFocus }: { customer: Customer; au
         <dd data-testid="customer-since">
           {attributes.customerSince ? i18n.date(attributes.customerSince) : t('customer.unknown')}
         </dd>
+        <MappedAttributeRows attributes={customer.mappedAttributes} />
       </dl>
     </header>
   )

@@ -6,6 +6,7 @@ import type { MergePolicyInfo } from '../api/types'
 import type { CustomerState, MoreState } from '../hooks/use-customer'
 import { useI18n } from '../i18n/i18n-context'
 import { markProfilePainted } from '../lib/paint-timing'
+import { AllAttributes } from './all-attributes'
 import { AudienceTags } from './audience-tags'
 import { CustomerHeader } from './customer-header'
 import { ErrorMessage } from './error-message'
@@ -75,6 +76,7 @@ export function CustomerProfile({
             <IdentitiesList identities={customer.identities} labelOf={labelOf} />
           </Flex>
         </div>
+        <AllAttributes fields={customer.allAttributes} trimmed={meta.allAttributesTrimmed === true} />
       </Flex>
     </article>
   )

@@ -4,27 +4,13 @@
  */
 
 import { Button, Content, Flex, InlineAlert, Text } from '@adobe/react-spectrum'
-import CallCenter from '@spectrum-icons/workflow/CallCenter'
-import EmailOutline from '@spectrum-icons/workflow/EmailOutline'
-import Event from '@spectrum-icons/workflow/Event'
-import Select from '@spectrum-icons/workflow/Select'
-import ShoppingCart from '@spectrum-icons/workflow/ShoppingCart'
-import WebPage from '@spectrum-icons/workflow/WebPage'
 import { useEffect, useRef } from 'react'
-import type { CustomerEvent, EventKind, EventsMeta } from '../../../actions/lib/view/view-types'
+import type { CustomerEvent, EventsMeta } from '../../../actions/lib/view/view-types'
 import type { MoreState } from '../hooks/use-customer'
 import { useI18n } from '../i18n/i18n-context'
-import { channelText, eventText } from '../lib/event-text'
+import { channelText, eventText, knownKind } from '../lib/event-text'
 import { ErrorMessage } from './error-message'
-
-const ICONS: Record<EventKind, typeof Event> = {
-  purchase: ShoppingCart,
-  'email-open': EmailOutline,
-  'email-click': Select,
-  'web-visit': WebPage,
-  'support-call': CallCenter,
-  other: Event
-}
+import { EventIcon } from './event-icon'
 
 interface Props {
   events: CustomerEvent[]
@@ -68,9 +54,8 @@ export function EventsTimeline({ events, meta, nextCursor, more, onLoadMore, nam
       {meta.status === 'available' && events.length === 0 && <p>{t('events.empty')}</p>}
       <ol className="cah-plain-list">
         {events.map((e, index) => {
-          // An event kind newer than this UI shows as "other" rather than breaking the list.
-          const kind: EventKind = e.type in ICONS ? e.type : 'other'
-          const Icon = ICONS[kind]
+          // An event kind newer than this UI shows as "activity" rather than breaking the list.
+          const kind = knownKind(e.type)
           return (
             <li
               key={e.id}
@@ -80,9 +65,10 @@ export function EventsTimeline({ events, meta, nextCursor, more, onLoadMore, nam
               tabIndex={-1}
               data-testid="event-item"
               data-kind={kind}
+              data-source={e.source}
             >
               <Flex gap="size-150" alignItems="start">
-                <Icon size="S" aria-hidden="true" />
+                <EventIcon kind={kind} />
                 <div>
                   <span className="cah-visually-hidden">
                     {t('events.kindPrefix', { kind: t(`events.kind.${kind}`) })}

@@ -1,65 +1,39 @@
 /**
- * Lifetime value, churn risk and engagement. Each band is shown as a word and an icon as well as
- * a colour, so the signal survives colour blindness, greyscale and screen readers.
+ * Lifetime value and every model score the view carries (the mapping's and Customer AI's), then the
+ * profile's computed attributes. A view without `scores` (an older cached copy) shows the classic
+ * churn and engagement tiles.
  */
+import type { Insights, Score, ScoreInsight } from '../../../actions/lib/view/view-types'
+import { type I18n, useI18n } from '../i18n/i18n-context'
+import { ComputedAttributes } from './computed-attributes'
+import { InsightTile } from './insight-tile'
+import { ScoreTile } from './score-tile'
 
-import { Badge, Text, View } from '@adobe/react-spectrum'
-import ArrowDown from '@spectrum-icons/workflow/ArrowDown'
-import ArrowUp from '@spectrum-icons/workflow/ArrowUp'
-import Remove from '@spectrum-icons/workflow/Remove'
-import type { ReactNode } from 'react'
-import type { Band, Insights, Score } from '../../../actions/lib/view/view-types'
-import { useI18n } from '../i18n/i18n-context'
-
-type BadgeVariant = 'positive' | 'negative' | 'yellow'
-
-/** For churn a high score is bad news; for engagement it is good news. */
-const COLOURS: Record<'churn' | 'engagement', Record<Band, BadgeVariant>> = {
-  churn: { low: 'positive', medium: 'yellow', high: 'negative' },
-  engagement: { low: 'negative', medium: 'yellow', high: 'positive' }
-}
-
-const ICONS: Record<Band, typeof ArrowUp> = { low: ArrowDown, medium: Remove, high: ArrowUp }
-
-function Tile({ title, testId, children }: { title: string; testId: string; children: ReactNode }): JSX.Element {
-  return (
-    <li data-testid={testId} style={{ flex: '1 1 12rem' }}>
-      <View borderWidth="thin" borderColor="gray-300" borderRadius="medium" padding="size-200" height="100%">
-        <div className="cah-muted">{title}</div>
-        {children}
-      </View>
-    </li>
-  )
-}
-
-function ScoreTile({
-  kind,
-  title,
-  score
-}: {
-  kind: 'churn' | 'engagement'
+interface TileScore {
+  id: string
   title: string
-  score: Score | null
-}): JSX.Element {
-  const i18n = useI18n()
-  const testId = kind === 'churn' ? 'insight-churn' : 'insight-engagement'
-  if (!score || !(score.band in ICONS))
-    return (
-      <Tile title={title} testId={testId}>
-        <div className="cah-value-lg">{i18n.t('insights.notAvailable')}</div>
-      </Tile>
-    )
-  const Icon = ICONS[score.band]
-  const level = i18n.t(`band.${score.band}`)
-  return (
-    <Tile title={title} testId={testId}>
-      <div className="cah-value-lg">{i18n.percent(score.score)}</div>
-      <Badge variant={COLOURS[kind][score.band]} data-band={score.band}>
-        <Icon />
-        <Text>{level}</Text>
-      </Badge>
-    </Tile>
-  )
+  score: ScoreInsight | null
+}
+
+function legacy(id: string, title: string, highIs: ScoreInsight['highIs'], s: Score | null): TileScore {
+  const score = s && { ...s, id, label: { en: title }, highIs, source: 'mapping' as const }
+  return { id, title, score }
+}
+
+/** Known ids speak the agent's language; others use the admin's label or the model's name. */
+function titleOf(s: ScoreInsight, i18n: I18n): string {
+  if (s.id === 'churnPropensity') return i18n.t('insights.churn')
+  if (s.id === 'engagementPropensity') return i18n.t('insights.engagement')
+  return i18n.localized(s.label)
+}
+
+function tileScores(insights: Insights, i18n: I18n): TileScore[] {
+  const scores = insights.scores ?? []
+  if (scores.length > 0) return scores.map((s) => ({ id: s.id, title: titleOf(s, i18n), score: s }))
+  return [
+    legacy('churnPropensity', i18n.t('insights.churn'), 'risk', insights.churnPropensity),
+    legacy('engagementPropensity', i18n.t('insights.engagement'), 'opportunity', insights.engagementPropensity)
+  ]
 }
 
 export function InsightTiles({ insights }: { insights: Insights }): JSX.Element {
@@ -71,14 +45,16 @@ export function InsightTiles({ insights }: { insights: Insights }): JSX.Element 
         {t('insights.label')}
       </h3>
       <ul className="cah-tiles">
-        <Tile title={t('insights.ltv')} testId="insight-ltv">
+        <InsightTile title={t('insights.ltv')} testId="insight-ltv">
           <div className="cah-value-lg">
             {insights.lifetimeValue ? i18n.money(insights.lifetimeValue) : t('insights.notAvailable')}
           </div>
-        </Tile>
-        <ScoreTile kind="churn" title={t('insights.churn')} score={insights.churnPropensity} />
-        <ScoreTile kind="engagement" title={t('insights.engagement')} score={insights.engagementPropensity} />
+        </InsightTile>
+        {tileScores(insights, i18n).map((s) => (
+          <ScoreTile key={s.id} id={s.id} title={s.title} score={s.score} />
+        ))}
       </ul>
+      <ComputedAttributes computed={insights.computed ?? []} />
     </section>
   )
 }

@@ -3,7 +3,7 @@
  * read through `useI18n()`. Values are interpolated as plain text; nothing is parsed as markup.
  */
 import { createContext, type ReactNode, useContext, useMemo } from 'react'
-import type { Money } from '../../../actions/lib/view/view-types'
+import type { LocalizedText, Money } from '../../../actions/lib/view/view-types'
 import { type AppLocale, CATALOGUES, INTL_LOCALE, type MessageKey } from './catalogues'
 import {
   formatDate,
@@ -17,12 +17,19 @@ import {
 
 export type Vars = Record<string, string | number>
 
+/** Every `<base>` that has both a `<base>.one` and a `<base>.other` message. */
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never
+}[MessageKey]
+
 export interface I18n {
   locale: AppLocale
   intlLocale: string
   t(key: MessageKey, vars?: Vars): string
   /** Picks `<base>.one` / `<base>.other` by the locale's plural rules for `count`. */
-  plural(base: 'event.purchase' | 'event.purchaseAmount', count: number, vars?: Vars): string
+  plural(base: PluralBase, count: number, vars?: Vars): string
+  /** An admin-written text in the agent's language, else its English (`text[locale] ?? text.en`). */
+  localized(text: LocalizedText): string
   money(m: Money): string
   number(n: number): string
   percent(score: number): string
@@ -46,7 +53,14 @@ export function createI18n(locale: AppLocale): I18n {
     intlLocale,
     t,
     plural: (base, count, vars) =>
-      t(rules.select(count) === 'one' ? `${base}.one` : `${base}.other`, { count, ...vars }),
+      t(rules.select(count) === 'one' ? `${base}.one` : `${base}.other`, {
+        count: formatNumber(count, intlLocale),
+        ...vars
+      }),
+    localized: (text) => {
+      const own = locale === 'zh-Hant' ? text['zh-Hant'] : undefined
+      return own?.trim() ? own : text.en
+    },
     money: (m) => formatMoney(m, intlLocale),
     number: (n) => formatNumber(n, intlLocale),
     percent: (s) => formatPercent(s, intlLocale),

@@ -7,7 +7,8 @@ const config = testConfig({ AEP_MERGE_POLICY_ID: 'mp-default', PHONE_DEFAULT_COU
 const jane = { namespace: 'email', id: 'jane.doe@example.com' }
 
 const IDENTITIES = 'must be an array of 1 to 100 { "namespace", "id" } objects'
-const SECTIONS = 'must list sections from: identities, name, contact, attributes, insights, audiences, events'
+const SECTIONS =
+  'must list sections from: identities, name, contact, attributes, mappedAttributes, consents, insights, audiences, events, allAttributes'
 const EVENTS_LIMIT = 'must be a whole number from 1 to 100'
 
 function refusal(fields: Record<string, unknown>): ValidationError {
@@ -61,7 +62,7 @@ describe('parseBatchRequest', () => {
     })
   })
 
-  it('defaults to every section but events, the default sandbox and merge policy, and ten events', () => {
+  it('defaults to every section but events and all attributes, the default sandbox and merge policy, and ten events', () => {
     // Act
     const request = parseBatchRequest({ identities: [jane] }, config)
     // Assess
@@ -73,7 +74,16 @@ describe('parseBatchRequest', () => {
           identity: { ok: true, identity: { namespace: 'email', aepNamespace: 'Email', id: 'jane.doe@example.com' } }
         }
       ],
-      sections: ['identities', 'name', 'contact', 'attributes', 'insights', 'audiences'],
+      sections: [
+        'identities',
+        'name',
+        'contact',
+        'attributes',
+        'mappedAttributes',
+        'consents',
+        'insights',
+        'audiences'
+      ],
       sandbox: 'prod',
       mergePolicyId: 'mp-default',
       eventsLimit: 10

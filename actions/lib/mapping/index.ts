@@ -1,0 +1,3 @@
+export * from './mapped-paths'
+export * from './parse'
+export * from './types'
