@@ -1,6 +1,7 @@
 /**
- * metadata: the identity namespaces and merge policies of a sandbox, and the sandboxes this app
- * may use. The shell has checked the caller.
+ * metadata: the identity namespaces and merge policies of a sandbox, the sandboxes this app may
+ * use, and the deployment's UI settings (whether personal data starts masked). The shell has
+ * checked the caller.
  */
 import { ValidationError } from '../lib/errors'
 import { type ActionResponse, type EndpointContext, ok } from '../lib/http'
@@ -12,5 +13,7 @@ export async function serveMetadata(ctx: EndpointContext): Promise<ActionRespons
   const errors: FieldErrors = {}
   const sandbox = parseSandbox(ctx.fields.sandbox, config, errors)
   if (errors.sandbox) throw new ValidationError('INVALID_PARAMETER', errors)
-  return ok({ ...(await loadMetadata(sandbox, config, services)), requestId }, requestId)
+  const catalogue = await loadMetadata(sandbox, config, services)
+  // From the settings, not the cached catalogue: a redeploy with MASK_PERSONAL_DATA changed shows at once.
+  return ok({ ...catalogue, ui: { maskPersonalData: config.ui.maskPersonalData }, requestId }, requestId)
 }

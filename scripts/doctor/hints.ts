@@ -27,6 +27,8 @@ export const VARIABLE_HINTS: Record<string, string> = {
   CACHE_MEMORY_SECONDS: 'Seconds, 0–60 (0 = no memory tier); default 5.',
   CACHE_MEMORY_MAX_ENTRIES: 'Identity keys, 0–100000; default 2000.',
   CACHE_MEMORY_MAX_BYTES: 'Bytes, 0–536870912; default 33554432 (32 MiB).',
+  MASK_PERSONAL_DATA:
+    'true (default: the UI masks contact details, addresses and identities until the agent reveals them, audited) or false.',
   ALLOWED_UPSTREAM_HOSTS:
     'Leave empty in production (every upstream must be an Adobe https host); locally 127.0.0.1,localhost for the stand-ins.'
 }

@@ -104,8 +104,9 @@ export function janeDrafts(nowMs: number): Draft[] {
   })
   return [
     call(T(1, 16, 40), 'Delivery delay', 540, 'Escalated'),
-    { kind: 'page', t: T(3, 20, 15), ref: { page: pageByPath('/cart') }, device: 0 },
-    { kind: 'cartAdd', t: T(3, 20, 11), line: { sku: 'ACC-SCF-7210', quantity: 1 }, device: 0 },
+    // A cart she left the day before she phoned (within the 48 h of the abandoned-cart hint).
+    { kind: 'page', t: T(1, 14, 15), ref: { page: pageByPath('/cart') }, device: 0 },
+    { kind: 'cartAdd', t: T(1, 14, 11), line: { sku: 'ACC-SCF-7210', quantity: 1 }, device: 0 },
     { kind: 'click', t: T(5, 8, 2), campaign: seasonal(T(5, 8, 2)), device: 1 },
     { kind: 'open', t: T(5, 7, 58), campaign: seasonal(T(5, 7, 58)), device: 1 },
     call(T(6, 14, 30), 'Order status', 320, 'Resolved'),
@@ -146,7 +147,7 @@ export function janeAudiences(
   return {
     [AUDIENCE.highValueLoyalists]: { status: 'realized', lastQualificationTime: iso(2, 6, 0) },
     [AUDIENCE.supportEscalations]: { status: 'realized', lastQualificationTime: iso(1, 17, 0) },
-    [AUDIENCE.cartAbandoners]: { status: 'realized', lastQualificationTime: iso(3, 22, 15) },
+    [AUDIENCE.cartAbandoners]: { status: 'realized', lastQualificationTime: iso(1, 16, 15) },
     [AUDIENCE.newsletterEngaged]: { status: 'realized', lastQualificationTime: iso(5, 8, 13) },
     [AUDIENCE.recentStoreVisitors]: { status: 'realized', lastQualificationTime: iso(12, 13, 20) },
     [AUDIENCE.atRiskOfChurn]: { status: 'exited', lastQualificationTime: iso(140, 6, 0) }

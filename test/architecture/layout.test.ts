@@ -18,10 +18,11 @@ const ALLOWED: Record<string, string[]> = {
   config: ['errors', 'mapping', 'observability'],
   aep: ['errors', 'observability'],
   view: ['aep', 'config', 'mapping', 'xdm'],
+  guidance: ['mapping', 'view'],
   input: ['aep', 'config', 'errors', 'view'],
   ims: ['async', 'config', 'errors', 'observability'],
   cache: ['aep', 'async', 'config', 'ims', 'observability', 'view'],
-  lookup: ['aep', 'cache', 'config', 'errors', 'input', 'mapping', 'observability', 'view'],
+  lookup: ['aep', 'cache', 'config', 'errors', 'guidance', 'input', 'mapping', 'observability', 'view'],
   services: ['aep', 'cache', 'config', 'ims', 'observability'],
   http: ['config', 'errors', 'ims', 'input', 'observability', 'services']
 }

@@ -91,7 +91,9 @@ export function janeView(): CustomerView {
             factors: [{ name: 'daysSinceLastPurchase', value: '2', importance: 'high' }]
           }
         ],
-        computed: [{ name: 'totalSpend90d', value: 389.7, evaluatedAt: '2025-11-28T02:00:00.000Z' }]
+        computed: [{ name: 'totalSpend90d', value: 389.7, evaluatedAt: '2025-11-28T02:00:00.000Z' }],
+        reasons: [],
+        explanations: []
       },
       audiences: [
         {

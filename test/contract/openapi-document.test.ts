@@ -99,7 +99,7 @@ describe('docs/openapi.yaml as an OpenAPI document', () => {
       ]
     })
 
-    expect(ops).toHaveLength(5)
+    expect(ops).toHaveLength(6)
     expect(new Set(ids).size).toBe(ids.length)
     expect(gaps).toEqual([])
   })

@@ -26,7 +26,9 @@ describe('validateResponse', () => {
       churnPropensity: null,
       engagementPropensity: null,
       scores: [],
-      computed: []
+      computed: [],
+      reasons: [],
+      explanations: []
     }
     view.customer.consents = { collect: null, share: null, personalize: null, marketing: { preferred: null } }
     view.customer.audiences = [{ id: 'a1', name: null, status: 'exited', since: null }]

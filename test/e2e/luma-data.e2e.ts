@@ -36,9 +36,14 @@ describe('a customer from a --data folder', () => {
     const mapped = page.locator('[data-testid=event-item][data-source=mapping]')
     await expect(mapped.count()).resolves.toBeGreaterThan(0)
     await expect(page.locator('[data-testid=consent][data-status=denied]').count()).resolves.toBeGreaterThan(0)
-    await expect(page.locator('[data-testid=mapped-attribute][data-attribute-id=loyaltyTier]').count()).resolves.toBe(1)
+    await expect(page.locator('[data-testid=mapped-attribute][data-attribute-id=crmId]').count()).resolves.toBe(1)
+    await expect(page.getByTestId('customer-view').innerText()).resolves.toContain('48,210')
     const body = await page.locator('body').innerText()
     expect(body.toLowerCase()).not.toContain('unknown')
+    // Personal data is masked on a shared screen until the agent reveals it (an audited call).
+    await expect(page.locator('[data-masked=true]').count()).resolves.toBeGreaterThan(0)
+    await page.getByTestId('reveal-personal-data').click()
+    await page.locator('[data-masked=true]').first().waitFor({ state: 'detached', timeout: 10_000 })
     await page.getByTestId('all-attributes').getByRole('button').first().click()
     await page.getByTestId('all-attributes-search').fill('firstName')
     // The search opens the matching branch: her first name shows under person.name.

@@ -18,7 +18,8 @@ const actions = Object.values(readPackages(ROOT)).flatMap((p) => Object.entries(
 const settings = [...new Set(actions.flatMap(([, a]) => Object.keys(a.inputs ?? {})))]
 const POSTS: Record<string, Record<string, unknown>> = {
   'customer-profiles': { identities: [{ namespace: 'email', id: 'jane.doe@example.com' }] },
-  'cache-invalidate': { namespace: 'email', id: 'jane.doe@example.com' }
+  'cache-invalidate': { namespace: 'email', id: 'jane.doe@example.com' },
+  'customer-reveal': { namespace: 'email', id: 'jane.doe@example.com' }
 }
 const GET_QUERY: Record<string, Record<string, string>> = {
   'customer-profile': { namespace: 'email', id: 'jane.doe@example.com', fields: 'name' },

@@ -1,12 +1,15 @@
 /**
- * Property tests of GET metadata and POST cache-invalidate: generated sandboxes (right, wrong,
- * repeated), identities, junk parameters, credentials and methods. Every answer is the documented
- * one, never a 5xx; cache-invalidate never calls AEP at all.
+ * Property tests of GET metadata, POST cache-invalidate and POST customer-reveal: generated
+ * sandboxes (right, wrong, repeated), identities, junk parameters, credentials and methods. Every
+ * answer is the documented one, never a 5xx; cache-invalidate and customer-reveal never call AEP,
+ * and every reveal that reaches the endpoint writes exactly one audit line.
  */
 import fc from 'fast-check'
 import { main as invalidate } from '../../actions/cache-invalidate'
+import { main as reveal } from '../../actions/customer-reveal'
 import type { ActionResponse } from '../../actions/lib/http/responses'
 import { main as metadata } from '../../actions/metadata'
+import { assertValidResponse } from '../contract/openapi'
 import { errorCode, errorProblems, watchUnhandledRejections } from '../faults/support'
 import { type Main, OTHER_ORG, startTestEnv, type TestEnv } from '../integration/harness'
 import { findLeaks, seededPii, seedsOf } from '../security/leak-scan'
@@ -28,10 +31,16 @@ import {
 
 /** These suites' share of the fuzz suites' 10 000 generated requests. */
 const RUNS = 1000
+/** customer-reveal shares cache-invalidate's request shape and shell, so fewer runs cover it. */
+const REVEAL_RUNS = 300
 const CUSTOMERS = 30
 
 let env: TestEnv
-const generated = { metadata: 0, invalidate: 0 }
+const generated = { metadata: 0, invalidate: 0, reveal: 0 }
+/** The actions that read a JSON body (merged into params by Runtime); the others read the query. */
+const BODY_ACTIONS = new Set<Main>([invalidate, reveal])
+/** Where env.logs stood before the current generated request: its own lines follow. */
+let logMark = 0
 const unhandled = watchUnhandledRejections()
 
 interface Case {
@@ -60,7 +69,8 @@ async function fuzz(
   caseArb: fc.Arbitrary<Case>,
   expected: (c: Case) => number[],
   check: (c: Case, res: ActionResponse, f: Findings) => void,
-  count: () => void
+  count: () => void,
+  runs = RUNS
 ): Promise<Findings> {
   const findings = new Findings()
   await fc.assert(
@@ -70,21 +80,18 @@ async function fuzz(
       if (c.identity?.namespace !== undefined) params.namespace = c.identity.namespace
       if (c.identity?.id !== undefined) params.id = c.identity.id
       let res: ActionResponse
+      logMark = env.logs.length
       try {
-        // cache-invalidate reads a JSON body (merged into params by Runtime), metadata the query.
-        res =
-          action === invalidate
-            ? await env.call(
-                action,
-                {},
-                { method: c.method, token: c.auth.token, headers: c.auth.headers, body: params }
-              )
-            : await env.call(action, params, {
-                method: c.method,
-                token: c.auth.token,
-                headers: c.auth.headers,
-                semantics: 'aio-dev'
-              })
+        res = BODY_ACTIONS.has(action)
+          ? await env.call(action, {}, { method: c.method, token: c.auth.token, headers: c.auth.headers, body: params })
+          : await env.call(action, params, {
+              method: c.method,
+              token: c.auth.token,
+              headers: c.auth.headers,
+              semantics: 'aio-dev'
+            })
+        // The harness checks the older actions against docs/openapi.yaml itself.
+        if (action === reveal) assertValidResponse('customer-reveal', c.method, res)
       } catch (e) {
         findings.check(false, `main threw or broke the contract: ${String(e).slice(0, 100)}`, c)
         return
@@ -101,7 +108,7 @@ async function fuzz(
       if (res.statusCode !== 200) findings.problems(errorProblems(res), 'error body', c)
       check(c, res, findings)
     }),
-    { numRuns: RUNS }
+    { numRuns: runs }
   )
   return findings
 }
@@ -213,6 +220,79 @@ describe('cache-invalidate under generated input', () => {
     )
     expect(findings.report()).toEqual({})
     expect(generated.invalidate).toBeGreaterThanOrEqual(RUNS)
+  }, 60_000)
+})
+
+describe('customer-reveal under generated input', () => {
+  it(`answers ${REVEAL_RUNS} generated requests as documented, never 5xx, never calls AEP, audits each reveal`, async () => {
+    const seed = env.standIns.aep.sandboxes.get('prod')?.seed
+    if (!seed) throw new Error('no prod seed')
+    const aep = aepRecordReader(env)
+    aep.check()
+    const before = aep.total()
+    const caseArb = fc.record({
+      sandbox: sandboxArb,
+      identity: identityArb(knownCustomers(seed, CUSTOMERS)),
+      junk: junkParams,
+      auth: authArb(tokens),
+      method: fc.oneof(
+        { weight: 20, arbitrary: fc.constant('post') },
+        { weight: 1, arbitrary: fc.constantFrom(...HTTP_METHODS) }
+      )
+    })
+    const expected = (c: Case): number[] => {
+      const refused = authFirst(c, 'post')
+      if (refused) return refused
+      if (c.identity?.expect === 'invalid' || c.sandbox.ok !== true) return [400]
+      // Unknown customers are revealed too: the endpoint reads nothing, so it cannot tell.
+      return c.identity?.expect === 'either' ? [200, 400] : [200]
+    }
+    const findings = await fuzz(
+      reveal,
+      caseArb,
+      expected,
+      (c, res, f) => {
+        f.check(aep.check().length === 0 && aep.total() === before, 'customer-reveal called AEP', c)
+        const audits = env.logs
+          .slice(logMark)
+          .filter((l) => l.includes('"msg":"audit"'))
+          .map((l) => JSON.parse(l) as { outcome?: unknown; identityHash?: unknown; status?: unknown })
+        if (res.statusCode === 200) {
+          f.check((res.body as { revealed?: unknown }).revealed === true, 'a 200 that does not say revealed', c)
+          f.check(
+            audits.length === 1 &&
+              audits[0]?.outcome === 'revealed' &&
+              typeof audits[0].identityHash === 'string' &&
+              /^[A-Za-z0-9_-]{32}$/.test(audits[0].identityHash),
+            'a reveal without exactly one audit line holding the identity hash',
+            c
+          )
+        }
+        // The shell audits what reaches the caller check: a missing or malformed header (401) and a
+        // wrong method (405) come before it, an expired or rejected token (401) after it.
+        if (res.statusCode === 405) f.check(audits.length === 0, 'an audit line for a request refused with 405', c)
+        if (res.statusCode === 401)
+          f.check(audits.length <= 1 && audits.every((a) => a.status === 401), 'a 401 with a wrong audit line', c)
+        if (res.statusCode === 400 || res.statusCode === 403)
+          f.check(
+            audits.length === 1 && audits[0]?.status === res.statusCode,
+            `a refused reveal (${res.statusCode}) without its audit line`,
+            c
+          )
+        if (res.statusCode === 400 && c.identity?.expect === 'invalid')
+          f.check(
+            errorCode(res) === 'INVALID_IDENTITY',
+            `400 ${errorCode(res) ?? ''} where INVALID_IDENTITY is documented`,
+            c
+          )
+      },
+      () => {
+        generated.reveal++
+      },
+      REVEAL_RUNS
+    )
+    expect(findings.report()).toEqual({})
+    expect(generated.reveal).toBeGreaterThanOrEqual(REVEAL_RUNS)
   }, 60_000)
 })
 

@@ -89,9 +89,9 @@ describe('a customer from the Luma example folder', () => {
     const { customer } = await leah()
     // Assess
     expect(customer.consents.marketing.email).toMatchObject({ status: 'denied', raw: 'n' })
-    expect(customer.attributes.loyaltyTier).not.toBeNull()
-    const tier = customer.mappedAttributes.find((a) => a.id === 'loyaltyTier')
-    expect(tier).toMatchObject({ format: 'enum', value: customer.attributes.loyaltyTier })
+    expect(customer.attributes).toMatchObject({ loyaltyTier: 'gold', loyaltyPoints: 48210 })
+    const crm = customer.mappedAttributes.find((a) => a.id === 'crmId')
+    expect(crm).toMatchObject({ format: 'text', value: '7d1c0e5b93a84f26b0e4c9a2d5f81e3b' })
     expect(customer.insights.scores.map((s) => s.id)).toEqual(expect.arrayContaining(['churnRisk']))
     expect(customer.allAttributes.find((f) => f.path === 'person.name.firstName')?.value).toBe('Leah')
   })

@@ -28,7 +28,8 @@ const HONEST: Record<string, { method: string; query: Record<string, string>; bo
   'customer-events': { method: 'GET', query: { namespace: 'email', id: JANE.email, limit: '2' } },
   metadata: { method: 'GET', query: {} },
   'customer-profiles': { method: 'POST', query: {}, body: { identities: [{ namespace: 'email', id: JANE.email }] } },
-  'cache-invalidate': { method: 'POST', query: {}, body: { namespace: 'email', id: JANE.email } }
+  'cache-invalidate': { method: 'POST', query: {}, body: { namespace: 'email', id: JANE.email } },
+  'customer-reveal': { method: 'POST', query: {}, body: { namespace: 'email', id: JANE.email } }
 }
 
 let env: TestEnv
@@ -49,7 +50,8 @@ function hostileValue(name: string): string {
       '{"attributes":[{"path":"person.name.firstName","label":"injected","format":"text"}],"events":[{"id":"x","match":{"hasPath":"_id"},"kind":"purchase","summary":"injected {_id}"}]}',
     IDENTITY_HASH_SALT: 'attacker-chosen-salt-0000',
     LOG_LEVEL: 'debug',
-    ALLOWED_UPSTREAM_HOSTS: '127.0.0.1,localhost,evil.example'
+    ALLOWED_UPSTREAM_HOSTS: '127.0.0.1,localhost,evil.example',
+    MASK_PERSONAL_DATA: 'false'
   }
   return table[name] ?? rogueUrl
 }
@@ -101,10 +103,14 @@ describe('the manifest', () => {
       }
     ])
     expect(actions.map(([name, a]) => [name, a.function]).sort()).toEqual(
-      ['cache-invalidate', 'customer-events', 'customer-profile', 'customer-profiles', 'metadata'].map((n) => [
-        n,
-        `actions/${n}/index.ts`
-      ])
+      [
+        'cache-invalidate',
+        'customer-events',
+        'customer-profile',
+        'customer-profiles',
+        'customer-reveal',
+        'metadata'
+      ].map((n) => [n, `actions/${n}/index.ts`])
     )
   })
 })

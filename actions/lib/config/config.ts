@@ -42,6 +42,13 @@ export interface Config {
   }
   /** CUSTOMER_VIEW_MAPPING: the org's attribute cards, scores and tenant event rules. */
   mapping: ViewMapping
+  ui: {
+    /**
+     * MASK_PERSONAL_DATA: the UI hides contact details, addresses and identity values until the
+     * agent reveals them (each reveal audited). Default true: private on a shared screen.
+     */
+    maskPersonalData: boolean
+  }
   phoneDefaultCountryCode: string
   /** Salt for the identity hashes in audit lines and cache keys. */
   identitySalt: string
@@ -120,6 +127,15 @@ class Reader {
     }
     return n
   }
+
+  /** `true` or `false` (any case); unset = `fallback`. */
+  bool(name: string, fallback: boolean): boolean {
+    const v = raw(this.params, name)?.toLowerCase()
+    if (v === undefined) return fallback
+    if (v === 'true' || v === 'false') return v === 'true'
+    this.problems[name] = 'must be true or false'
+    return fallback
+  }
 }
 
 /** Scopes as a comma list, or as the JSON array `aio app use` writes into `.env`. */
@@ -192,6 +208,7 @@ export function parseConfig(params: Params): Config {
         r.optional('AIO_STATE_REGION', /^(amer|emea|apac|aus)$/, 'must be one of amer, emea, apac, aus') ?? 'amer'
     },
     mapping,
+    ui: { maskPersonalData: r.bool('MASK_PERSONAL_DATA', true) },
     phoneDefaultCountryCode:
       r.optional('PHONE_DEFAULT_COUNTRY_CODE', /^[1-9]\d{0,2}$/, 'must be a country calling code such as 1 or 44') ??
       '1',

@@ -4,6 +4,7 @@
  */
 import { type AepEventsPage, type AepProfileEntity, hrefToCursor, type NormalisedIdentity } from '../aep'
 import { UpstreamError } from '../errors'
+import { guide } from '../guidance'
 import type { EventRule, ViewMapping } from '../mapping'
 import {
   buildCustomer,
@@ -68,20 +69,28 @@ export interface ViewParts {
   timings: UpstreamTimings
 }
 
+/**
+ * The view of one customer. Reasons for the call are measured from `now` (assembly time): a view
+ * served from the cache keeps the reasons of when it was fetched.
+ */
 export function assembleView(
   parts: ViewParts,
   scope: { sandbox: string; mergePolicyId: string | null },
-  mapping: ViewMapping
+  mapping: ViewMapping,
+  now: number = Date.now()
 ): CustomerView {
   const { profile, events, names, incomplete, timings } = parts
   const fields = profileFieldsOf(profile.entity)
   const customer = buildCustomer(profile, events.list, names, mapping, fields)
+  const { reasons, explanations } = guide(customer, mapping, now)
+  customer.insights.reasons = reasons
+  customer.insights.explanations = explanations
   return {
     customer,
     meta: {
       sandbox: scope.sandbox,
       mergePolicyId: profile.mergePolicyId ?? scope.mergePolicyId ?? 'default',
-      fetchedAt: new Date().toISOString(),
+      fetchedAt: new Date(now).toISOString(),
       timings,
       events: events.meta,
       ...(incomplete.length > 0 ? { incomplete } : {}),

@@ -1,3 +1,4 @@
 export * from './mapped-paths'
 export * from './parse'
+export { DEFAULT_REASONS } from './reason-settings'
 export * from './types'

@@ -5,6 +5,7 @@
  */
 import { DOT_PATH, EVENT_KINDS } from '../xdm'
 import { Checker, isObj, type Obj } from './checker'
+import { DEFAULT_REASONS, reasonSettings } from './reason-settings'
 import {
   type AttributeFormat,
   type AttributeRule,
@@ -38,7 +39,8 @@ export const EMPTY_MAPPING: Readonly<ViewMapping> = Object.freeze({
   lifetimeValue: null,
   events: [],
   bands: DEFAULT_BANDS,
-  defaultCurrency: 'USD'
+  defaultCurrency: 'USD',
+  reasons: DEFAULT_REASONS
 })
 
 const FORMATS: readonly AttributeFormat[] = ['text', 'number', 'money', 'date', 'boolean', 'enum']
@@ -49,6 +51,7 @@ const TOP_KEYS = new Set([
   'events',
   'defaultCurrency',
   'bands',
+  'reasons',
   // INSIGHT_FIELD_MAP's keys
   'lifetimeValueCurrency',
   'churnPropensity',
@@ -248,7 +251,8 @@ export function parseViewMapping(json: string | undefined, kinds: readonly strin
     lifetimeValue: lifetimeValue(input, c),
     events: events.filter((a): a is EventRule => a !== undefined),
     bands,
-    defaultCurrency
+    defaultCurrency,
+    reasons: reasonSettings(input.reasons, c)
   }
   if (Object.keys(c.fields).length > 0) throw new MappingError(c.fields)
   return mapping

@@ -68,6 +68,36 @@ export interface EventRule {
   summary?: LocalizedText
 }
 
+/** The default call-reason rules (actions/lib/guidance); `reasons.disabled` names them. */
+export const REASON_CODES = [
+  'recent-support-contact',
+  'recent-order',
+  'abandoned-cart',
+  'email-opened-today',
+  'high-churn-risk',
+  'audience-exit'
+] as const
+export type ReasonCode = (typeof REASON_CODES)[number]
+
+/** The rules that look back over a window of time, and how far by default (hours). */
+export const REASON_WINDOWS_HOURS = Object.freeze({
+  'recent-support-contact': 7 * 24,
+  'recent-order': 14 * 24,
+  'abandoned-cart': 48,
+  'audience-exit': 30 * 24
+})
+export type WindowedReason = keyof typeof REASON_WINDOWS_HOURS
+
+/** How the admin adjusts the call-reason rules (`reasons` in CUSTOMER_VIEW_MAPPING). */
+export interface ReasonSettings {
+  /** Rules that never give a hint. */
+  disabled: ReasonCode[]
+  /** How far back each windowed rule looks, in hours (defaults filled in). */
+  windows: Record<WindowedReason, number>
+  /** Which exited audiences `audience-exit` watches: a case-insensitive regular expression. */
+  audiencePattern: string
+}
+
 export interface ViewMapping {
   /** Mapped attribute cards, in display order (none by default: the built-in cards show). */
   attributes: AttributeRule[]
@@ -80,4 +110,6 @@ export interface ViewMapping {
   bands: Bands
   /** Currency used when a money field has none. */
   defaultCurrency: string
+  /** Adjustments of the call-reason rules. */
+  reasons: ReasonSettings
 }

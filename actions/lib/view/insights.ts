@@ -72,6 +72,9 @@ export function readInsights(entity: unknown, mapping: ViewMapping): Insights {
     churnPropensity: legacy('churnPropensity'),
     engagementPropensity: legacy('engagementPropensity'),
     scores,
-    computed: readComputedAttributes(entity)
+    computed: readComputedAttributes(entity),
+    // Filled by actions/lib/guidance once the whole customer (events, audiences) is built.
+    reasons: [],
+    explanations: []
   }
 }

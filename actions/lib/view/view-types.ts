@@ -73,6 +73,42 @@ export interface ScoreInsight {
   factors?: ScoreFactor[]
 }
 
+/** One event a hint rests on, so an agent (or a CRM) can find it in the timeline. */
+export interface ReasonEvidence {
+  eventId: string
+  /** ISO timestamp of the event. */
+  timestamp: string
+}
+
+/**
+ * A likely reason for the call, from the rules over recent events, scores and audiences
+ * (actions/lib/guidance). `code` is stable (`recent-support-contact`, `recent-order`,
+ * `abandoned-cart`, `email-opened-today`, `high-churn-risk`, `audience-exit`, or an admin rule's);
+ * `text` is one English line; `params` are what the UI needs to say it in another language.
+ */
+export interface CallReason {
+  code: string
+  /** What the hint is about: helping with something (service) or offering something (offer). */
+  purpose: 'service' | 'offer'
+  /** The channel an offer hint would use; offer hints on a denied channel are never given. */
+  channel: string | null
+  text: string
+  params: Record<string, string | number>
+  evidence: ReasonEvidence[]
+}
+
+/** One plain-language line for a score: what it means, and why, never a bare number. */
+export interface ScoreExplanation {
+  /** The `insights.scores[].id` it explains. */
+  scoreId: string
+  /** Stable code of the wording (`high-risk`, `low-opportunity`, …). */
+  code: string
+  text: string
+  params: Record<string, string | number>
+  /** Where the "why" came from: Customer AI's influential factors, or the band and recent events. */
+  basis: 'customer-ai' | 'recent-events'
+}
+
 export interface Insights {
   lifetimeValue: Money | null
   churnPropensity: Score | null
@@ -80,6 +116,10 @@ export interface Insights {
   /** Every score the mapping names plus Customer AI output, in display order. */
   scores: ScoreInsight[]
   computed: ComputedAttribute[]
+  /** Likely reasons for the call, most likely first (at most 5). */
+  reasons: CallReason[]
+  /** One line per score in `scores`, in the same order. */
+  explanations: ScoreExplanation[]
 }
 
 export interface Attributes {

@@ -18,7 +18,15 @@ function view(events: number, summaryLength: number, leaves = 0): CustomerView {
       },
       mappedAttributes: [],
       consents: { collect: null, share: null, personalize: null, marketing: { preferred: null } },
-      insights: { lifetimeValue: null, churnPropensity: null, engagementPropensity: null, scores: [], computed: [] },
+      insights: {
+        lifetimeValue: null,
+        churnPropensity: null,
+        engagementPropensity: null,
+        scores: [],
+        computed: [],
+        reasons: [],
+        explanations: []
+      },
       audiences: [],
       allAttributes: Array.from({ length: leaves }, (_, i) => ({ path: `_acme.f${i}`, value: 'v'.repeat(1000) })),
       events: Array.from({ length: events }, (_, i) => ({

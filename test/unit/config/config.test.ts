@@ -1,6 +1,6 @@
 import { type Params, parseConfig } from '../../../actions/lib/config'
 import { ConfigError } from '../../../actions/lib/errors'
-import { EMPTY_MAPPING } from '../../../actions/lib/mapping'
+import { DEFAULT_REASONS, EMPTY_MAPPING } from '../../../actions/lib/mapping'
 import { REQUIRED_SETTINGS as BASE, ORG, SALT } from '../fixtures/config'
 import { DEMO_MAPPING, DEMO_MAPPING_JSON } from '../fixtures/mapping'
 
@@ -63,8 +63,10 @@ describe('parseConfig', () => {
         lifetimeValue: null,
         events: [],
         bands: { medium: 0.34, high: 0.67 },
+        reasons: DEFAULT_REASONS,
         defaultCurrency: 'USD'
       },
+      ui: { maskPersonalData: true },
       phoneDefaultCountryCode: '1',
       identitySalt: SALT
     })
@@ -339,5 +341,31 @@ describe('parseConfig view mapping', () => {
     expect(error.message).toBe(
       "The action is misconfigured: AEP_SANDBOX, CUSTOMER_VIEW_MAPPING. An administrator must fix the app's settings."
     )
+  })
+})
+
+describe('parseConfig MASK_PERSONAL_DATA', () => {
+  it.each([
+    ['unset', undefined, true],
+    ['empty', '', true],
+    ['the unexpanded .env reference', '$MASK_PERSONAL_DATA', true],
+    ['true', 'true', true],
+    ['false', 'false', false],
+    ['FALSE with spaces', ' FALSE ', false],
+    ['the boolean false', false, false]
+  ] as const)('reads %s into maskPersonalData', (_, value, expected) => {
+    // Prepare
+    const params = value === undefined ? BASE : { ...BASE, MASK_PERSONAL_DATA: value }
+    // Act
+    const config = parseConfig(params)
+    // Assess
+    expect(config.ui).toEqual({ maskPersonalData: expected })
+  })
+
+  it.each(['no', '0', 'off', 'maybe'])('refuses %j rather than guess which way it was meant', (value) => {
+    // Act
+    const found = problems({ ...BASE, MASK_PERSONAL_DATA: value })
+    // Assess
+    expect(found).toEqual({ MASK_PERSONAL_DATA: 'must be true or false' })
   })
 })

@@ -49,7 +49,40 @@ function view(events: CustomerEvent[], eventsMeta: EventsMeta): CustomerView {
 
 /** What AEP's answer of the fakes shows as, fetched at NOW (fake time stands still, so every timing is 0). */
 const FROM_AEP: CustomerView = {
-  customer: { ...JANE, events: [PURCHASE] },
+  customer: {
+    ...JANE,
+    events: [PURCHASE],
+    // The guidance step reads the purchase of the day before NOW (actions/lib/guidance).
+    insights: {
+      ...JANE.insights,
+      reasons: [
+        {
+          code: 'recent-order',
+          purpose: 'service',
+          channel: 'web',
+          text: 'Ordered A ($129.90) yesterday: a delivery question?',
+          params: { amount: '$129.90', items: 'A', daysAgo: 1 },
+          evidence: [{ eventId: 'evt-1', timestamp: '2026-11-19T10:00:00.000Z' }]
+        }
+      ],
+      explanations: [
+        {
+          scoreId: 'churnPropensity',
+          code: 'low-risk',
+          text: 'Churn propensity: low risk; recent events: one purchase',
+          params: { label: 'Churn propensity', band: 'low', supportCalls: 0, purchases: 1 },
+          basis: 'recent-events'
+        },
+        {
+          scoreId: 'engagementPropensity',
+          code: 'high-opportunity',
+          text: 'Engagement propensity: high opportunity; recent events: one purchase',
+          params: { label: 'Engagement propensity', band: 'high', supportCalls: 0, purchases: 1 },
+          basis: 'recent-events'
+        }
+      ]
+    }
+  },
   meta: {
     sandbox: 'prod',
     mergePolicyId: 'mp-default',

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_REASONS,
   EMPTY_MAPPING,
   MappingError,
   mappedPaths,
@@ -106,7 +107,8 @@ const FULL_PARSED: ViewMapping = {
     { id: 'store', match: { hasPath: '_acme.store.visit' }, kind: 'activity', channel: null, details: {} }
   ],
   bands: { medium: 0.34, high: 0.67 },
-  defaultCurrency: 'EUR'
+  defaultCurrency: 'EUR',
+  reasons: DEFAULT_REASONS
 }
 
 /** The INSIGHT_FIELD_MAP value .env.example carried before CUSTOMER_VIEW_MAPPING. */
@@ -128,7 +130,8 @@ describe('parseViewMapping', () => {
       lifetimeValue: null,
       events: [],
       bands: { medium: 0.34, high: 0.67 },
-      defaultCurrency: 'USD'
+      defaultCurrency: 'USD',
+      reasons: DEFAULT_REASONS
     })
     expect(mapping).toEqual(EMPTY_MAPPING)
   })
@@ -204,7 +207,8 @@ describe('parseViewMapping with the former INSIGHT_FIELD_MAP', () => {
       lifetimeValue: { path: '_demotenant.clv.value', currencyPath: '_demotenant.clv.currency' },
       events: [],
       bands: { medium: 0.34, high: 0.67 },
-      defaultCurrency: 'USD'
+      defaultCurrency: 'USD',
+      reasons: DEFAULT_REASONS
     })
   })
 

@@ -34,7 +34,9 @@ const EMPTY: Customer = {
     churnPropensity: null,
     engagementPropensity: null,
     scores: [],
-    computed: []
+    computed: [],
+    reasons: [],
+    explanations: []
   },
   audiences: [],
   events: [],

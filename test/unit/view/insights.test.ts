@@ -46,7 +46,9 @@ describe('readInsights', () => {
           source: 'mapping'
         }
       ],
-      computed: []
+      computed: [],
+      reasons: [],
+      explanations: []
     })
   })
 
@@ -78,7 +80,9 @@ describe('readInsights', () => {
       churnPropensity: null,
       engagementPropensity: null,
       scores: [],
-      computed: []
+      computed: [],
+      reasons: [],
+      explanations: []
     })
   })
 
@@ -147,7 +151,9 @@ describe('readInsights', () => {
           source: 'customer-ai'
         }
       ],
-      computed: [{ name: 'visits30d', value: 4, evaluatedAt: null }]
+      computed: [{ name: 'visits30d', value: 4, evaluatedAt: null }],
+      reasons: [],
+      explanations: []
     })
   })
 

@@ -174,4 +174,48 @@ describe('action URLs', () => {
       'https://localhost:9080/api/v1/web/customer-activity-hub/customer-events'
     )
   })
+
+  describe('reveal', () => {
+    it('POSTs the identity of the lookup as JSON to customer-reveal', async () => {
+      // Prepare
+      const { c, fetch } = client({ 'customer-reveal': () => ({ body: { revealed: true, requestId: 'req-r1' } }) })
+
+      // Act
+      const answer = await c.reveal({ namespace: 'phone', id: '+14155550123', sandbox: 'prod' })
+
+      // Assess
+      expect(answer).toEqual({ revealed: true, requestId: 'req-r1' })
+      const [call] = fetch.calls
+      expect(call?.url.toString()).toBe('https://actions.test/api/v1/web/customer-activity-hub/customer-reveal')
+      expect(call?.init.method).toBe('POST')
+      expect(JSON.parse(String(call?.init.body))).toEqual({ namespace: 'phone', id: '+14155550123', sandbox: 'prod' })
+      expect(call?.headers).toMatchObject({
+        authorization: 'Bearer agent-token',
+        'x-gw-ims-org-id': 'ORG1@AdobeOrg',
+        'content-type': 'application/json'
+      })
+    })
+
+    it('rejects an answer that does not say revealed: true', async () => {
+      // Prepare
+      const { c } = client({ 'customer-reveal': () => ({ body: { revealed: false } }) })
+
+      // Act
+      const err = await rejection(c.reveal({ namespace: 'email', id: 'a@b.c', sandbox: 'prod' }))
+
+      // Assess
+      expect(err.code).toBe('BAD_RESPONSE')
+    })
+
+    it('rejects with the action error code when the reveal is refused', async () => {
+      // Prepare
+      const { c } = client({ 'customer-reveal': () => ({ status: 503, body: errorBody('UPSTREAM_UNAVAILABLE') }) })
+
+      // Act
+      const err = await rejection(c.reveal({ namespace: 'email', id: 'a@b.c', sandbox: 'prod' }))
+
+      // Assess
+      expect([err.code, err.details.requestId]).toEqual(['UPSTREAM_UNAVAILABLE', 'req-err-1'])
+    })
+  })
 })

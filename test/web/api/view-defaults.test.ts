@@ -13,6 +13,8 @@ function olderJane(): unknown {
   const insights = customer.insights as Record<string, unknown>
   delete insights.scores
   delete insights.computed
+  delete insights.reasons
+  delete insights.explanations
   return view
 }
 
@@ -37,6 +39,8 @@ describe('older and odd customer views', () => {
     })
     expect(view.customer.insights.scores).toEqual([])
     expect(view.customer.insights.computed).toEqual([])
+    expect(view.customer.insights.reasons).toEqual([])
+    expect(view.customer.insights.explanations).toEqual([])
     expect(view.customer.insights.churnPropensity).toEqual({ score: 0.72, band: 'high' })
   })
 
@@ -69,5 +73,23 @@ describe('older and odd customer views', () => {
       personalize: null,
       marketing: { preferred: null, email: { status: 'denied', raw: 'n' } }
     })
+  })
+
+  it('keeps well-formed call reasons and explanations and drops malformed ones', () => {
+    // Prepare
+    const view = janeDoe()
+    const [support] = view.customer.insights.reasons
+    const odd = view.customer.insights as unknown as Record<string, unknown[]>
+    odd.reasons = [support, { code: 'x', text: 'no params or evidence' }, null]
+    odd.explanations = [{ scoreId: 'a', code: 'low-risk', text: 'ok', params: { n: 1 }, basis: 'recent-events' }, 'odd']
+
+    // Act
+    const out = withViewDefaults(view)
+
+    // Assess
+    expect(out.customer.insights.reasons).toEqual([support])
+    expect(out.customer.insights.explanations).toEqual([
+      { scoreId: 'a', code: 'low-risk', text: 'ok', params: { n: 1 }, basis: 'recent-events' }
+    ])
   })
 })

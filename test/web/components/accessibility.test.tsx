@@ -14,6 +14,9 @@ async function seriousViolations(): Promise<string[]> {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 200)).join(', ')}`)
 }
 
+// A full axe scan of the customer view takes seconds in jsdom, more on a busy machine.
+jest.setTimeout(30_000)
+
 describe('accessibility (axe-core in jsdom)', () => {
   it('would catch a serious violation (the scan is live)', async () => {
     const broken = document.createElement('button')
@@ -65,11 +68,21 @@ describe('accessibility (axe-core in jsdom)', () => {
       summary: '',
       details: {}
     }))
-    renderApp({ locale: 'zh-Hant', routes: { 'customer-profile': () => ({ body: view }) } })
+    renderApp({
+      locale: 'zh-Hant',
+      routes: {
+        'customer-profile': () => ({ body: view }),
+        'customer-reveal': () => ({ body: { revealed: true, requestId: 'req-rev-2' } })
+      }
+    })
     await typeAndEnter('jane.doe@example.com')
     await screen.findByTestId('result-heading')
 
-    // Act
+    // Act: reveal (the whole profile waits for it), then open and search the panel
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('reveal-personal-data'))
+    })
+    await screen.findByTestId('all-attributes')
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '所有屬性' }))
     })
@@ -79,6 +92,32 @@ describe('accessibility (axe-core in jsdom)', () => {
 
     // Assess
     expect(screen.getAllByTestId('attribute-leaf').length).toBeGreaterThan(0)
+    expect(await seriousViolations()).toEqual([])
+  })
+
+  it('finds no serious or critical violations in the call reasons, explanations, chart and reveal, masked and revealed', async () => {
+    // Prepare
+    renderApp({
+      routes: {
+        'customer-profile': () => ({ body: janeDoe() }),
+        'customer-events': () => ({ body: { events: [], nextCursor: null } }),
+        'customer-reveal': () => ({ body: { revealed: true, requestId: 'req-rev-1' } })
+      }
+    })
+    await typeAndEnter('jane.doe@example.com')
+    await screen.findByTestId('activity-chart')
+    expect(screen.getByTestId('call-reasons')).toBeTruthy()
+    expect(screen.getAllByTestId('score-explanation').length).toBe(2)
+    const masked = await seriousViolations()
+
+    // Act
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('reveal-personal-data'))
+    })
+
+    // Assess
+    expect(screen.getByTestId('customer-contact').hasAttribute('data-masked')).toBe(false)
+    expect(masked).toEqual([])
     expect(await seriousViolations()).toEqual([])
   })
 

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import type { ProfileField } from '../../../actions/lib/view/view-types'
 import { AllAttributes } from '../../../web-src/src/components/all-attributes'
-import { janeDoe, janeFields } from '../support/fixtures'
+import { janeDoe, janeFields, METADATA } from '../support/fixtures'
 import { renderApp, typeAndEnter } from '../support/render-app'
 import { renderUi } from '../support/render-ui'
 
@@ -42,6 +42,21 @@ describe('all attributes panel', () => {
 
     // Assess
     expect(panelButton().getAttribute('aria-expanded')).toBe('false')
+    expect(groups()).toEqual([])
+    expect(screen.queryByLabelText('Search attributes')).toBeNull()
+  })
+
+  it('keeps the profile behind the reveal while personal data is masked', async () => {
+    // Prepare
+    renderUi(<AllAttributes fields={janeFields()} trimmed={false} locked />)
+
+    // Act
+    await act(async () => {
+      fireEvent.click(panelButton())
+    })
+
+    // Assess
+    expect(screen.getByTestId('all-attributes-locked').textContent).toMatch(/reveal/i)
     expect(groups()).toEqual([])
     expect(screen.queryByLabelText('Search attributes')).toBeNull()
   })
@@ -156,9 +171,10 @@ describe('all attributes panel', () => {
   })
 
   it('is part of the customer view, under the timeline', async () => {
-    // Prepare
+    // Prepare: a deployment without masking (with it, the panel waits for the reveal)
     const view = janeDoe({ meta: { allAttributesTrimmed: true } })
-    renderApp({ routes: { 'customer-profile': () => ({ body: view }) } })
+    const metadata = () => ({ body: { ...METADATA, ui: { maskPersonalData: false } } })
+    renderApp({ routes: { 'customer-profile': () => ({ body: view }), metadata } })
 
     // Act
     await typeAndEnter('jane.doe@example.com')

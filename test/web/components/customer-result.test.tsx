@@ -149,11 +149,14 @@ describe('customer view states', () => {
     const heading = await screen.findByTestId('result-heading')
     expect(heading.textContent).toBe('Jane Doe')
     expect(document.activeElement).toBe(heading)
-    expect(screen.getByTestId('customer-contact').textContent).toBe('jane.doe@example.com+14155550123')
+    // Masked on a shared screen until the agent reveals it (personal-data.test.tsx covers the reveal).
+    expect(screen.getByTestId('customer-contact').textContent).toBe('j•••@example.com+1•••••0123')
     expect(screen.getByTestId('customer-loyalty').textContent).toBe('Gold · 12,840 points')
     expect(screen.getByTestId('customer-since').textContent).toBe('Mar 14, 2019')
     expect(screen.getByTestId('insight-ltv').textContent).toContain('$4,820.50')
-    expect(screen.getByTestId('insight-churn').textContent).toBe('Churn risk72%High')
+    expect(screen.getByTestId('insight-churn').textContent).toBe(
+      'Churn risk72%HighLikely to stop buying soon, given 1 support call and 1 purchase recently.'
+    )
     expect(screen.getByTestId('insight-engagement').textContent).toBe('Engagement41%Medium')
     expect(screen.getByTestId('audiences').textContent).toContain('High value customers · Member · since Nov 2, 2024')
     expect(screen.getByTestId('audiences').textContent).toContain('Audience aud-2 · Exited')
@@ -204,6 +207,8 @@ describe('customer view states', () => {
     const insights = older.customer.insights as Record<string, unknown>
     delete insights.scores
     delete insights.computed
+    delete insights.reasons
+    delete insights.explanations
     renderApp({ routes: { 'customer-profile': () => ({ body: older }) } })
 
     // Act
@@ -214,6 +219,8 @@ describe('customer view states', () => {
     expect(screen.getByTestId('insight-churn').textContent).toBe('Churn risk72%High')
     expect(screen.getByTestId('consents').textContent).toBe('No consent recorded')
     expect(screen.queryAllByTestId('mapped-attribute')).toEqual([])
+    expect(screen.queryByTestId('call-reasons')).toBeNull()
+    expect(screen.queryAllByTestId('score-explanation')).toEqual([])
   })
 
   it('renders AEP text as text, never as markup', async () => {

@@ -45,6 +45,8 @@ function insights(over: Partial<Insights> = {}): Insights {
     engagementPropensity: { score: 0.9, band: 'high' },
     scores: [CHURN, UPSELL, CONVERSION],
     computed: [],
+    reasons: [],
+    explanations: [],
     ...over
   }
 }

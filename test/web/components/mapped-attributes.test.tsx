@@ -128,7 +128,15 @@ describe('mapped attribute cards', () => {
     const terms = within(screen.getByLabelText('Customer details'))
       .getAllByRole('term')
       .map((dt) => dt.textContent)
-    expect(terms).toEqual(['Primary contact', 'Contact preferences', 'Loyalty tier', 'Customer since', 'Status', 'VIP'])
+    expect(terms).toEqual([
+      'Primary contact',
+      'Address',
+      'Contact preferences',
+      'Loyalty tier',
+      'Customer since',
+      'Status',
+      'VIP'
+    ])
     expect(screen.getAllByTestId('mapped-attribute').map((dd) => dd.textContent)).toEqual(['Gold', 'Yes'])
   })
 })

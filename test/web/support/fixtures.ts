@@ -4,7 +4,13 @@
  * Customer AI score and a few profile fields. Event times are relative to "now" so relative-time
  * text is predictable.
  */
-import type { CustomerEvent, CustomerView, ErrorBody, ProfileField } from '../../../actions/lib/view/view-types'
+import type {
+  CallReason,
+  CustomerEvent,
+  CustomerView,
+  ErrorBody,
+  ProfileField
+} from '../../../actions/lib/view/view-types'
 
 const HOUR = 3600 * 1000
 const DAY = 24 * HOUR
@@ -54,6 +60,37 @@ export function janeEvents(): CustomerEvent[] {
       channel: 'web',
       summary: 'Visited Running shoes',
       details: { page: 'Running shoes' }
+    }
+  ]
+}
+
+/** Why Jane is likely calling: her support call three days ago, today's order, and an admin rule this UI does not know. */
+export function janeReasons(): CallReason[] {
+  const [purchase, , support] = janeEvents()
+  return [
+    {
+      code: 'recent-support-contact',
+      purpose: 'service',
+      channel: null,
+      text: 'Contacted support about "Late delivery" 3 days ago',
+      params: { topic: 'Late delivery', daysAgo: 3 },
+      evidence: [{ eventId: 'ev-3', timestamp: support?.timestamp ?? isoAgo(3 * DAY) }]
+    },
+    {
+      code: 'recent-order',
+      purpose: 'service',
+      channel: null,
+      text: 'Ordered 2 items for $129.90 today',
+      params: { amount: 129.9, currency: 'USD', items: 2, daysAgo: 0 },
+      evidence: [{ eventId: 'ev-1', timestamp: purchase?.timestamp ?? isoAgo(2 * HOUR) }]
+    },
+    {
+      code: 'acme-vip-callback',
+      purpose: 'offer',
+      channel: 'phone',
+      text: 'VIP: offer a callback from the priority desk',
+      params: {},
+      evidence: []
     }
   ]
 }
@@ -128,7 +165,24 @@ export function janeDoe(overrides: { meta?: Partial<CustomerView['meta']> } = {}
             ]
           }
         ],
-        computed: [{ name: 'lifetimeOrders', value: 14, evaluatedAt: null }]
+        computed: [{ name: 'lifetimeOrders', value: 14, evaluatedAt: null }],
+        reasons: janeReasons(),
+        explanations: [
+          {
+            scoreId: 'churnPropensity',
+            code: 'high-risk',
+            text: 'Likely to leave: 1 support call and 1 purchase recently.',
+            params: { supportCalls: 1, purchases: 1 },
+            basis: 'recent-events'
+          },
+          {
+            scoreId: 'customerAI.conversion',
+            code: 'high-opportunity',
+            text: 'Likely to convert, mainly because of email opens.',
+            params: {},
+            basis: 'customer-ai'
+          }
+        ]
       },
       mappedAttributes: [
         {

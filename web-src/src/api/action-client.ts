@@ -5,8 +5,17 @@
 
 import type { ActionName, ActionUrls } from './action-urls'
 import { ApiError, toApiError } from './api-error'
-import { isCustomerView, isEventsPage, isMetadata } from './guards'
-import type { Credentials, CustomerQuery, CustomerView, EventsPage, EventsQuery, Metadata } from './types'
+import { isCustomerView, isEventsPage, isMetadata, isRevealAnswer } from './guards'
+import type {
+  Credentials,
+  CustomerQuery,
+  CustomerView,
+  EventsPage,
+  EventsQuery,
+  Metadata,
+  RevealAnswer,
+  RevealQuery
+} from './types'
 import { withViewDefaults } from './view-defaults'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
@@ -24,9 +33,17 @@ export interface ActionClient {
   getCustomer(query: CustomerQuery, signal?: AbortSignal): Promise<CustomerView>
   getEvents(query: EventsQuery, signal?: AbortSignal): Promise<EventsPage>
   getMetadata(sandbox: string | undefined, signal?: AbortSignal): Promise<Metadata>
+  /** Asks `customer-reveal` to audit that the agent unmasked this customer; resolves only on `revealed: true`. */
+  reveal(query: RevealQuery, signal?: AbortSignal): Promise<RevealAnswer>
 }
 
 type Params = Record<string, string | number | boolean | undefined>
+
+/** A GET sends its params in the query; a POST sends them as its JSON body. */
+interface Request {
+  method: 'GET' | 'POST'
+  params: Params
+}
 
 function withQuery(base: string, params: Params): string {
   const query = Object.entries(params)
@@ -50,18 +67,26 @@ async function readJson(res: Response): Promise<unknown> {
 export function createActionClient(options: ActionClientOptions): ActionClient {
   async function call<T>(
     action: ActionName,
-    params: Params,
+    request: Request,
     guard: (v: unknown) => v is T,
     signal?: AbortSignal,
     retried = false
   ): Promise<T> {
     const creds = options.credentials()
     if (!creds) throw new ApiError('NOT_SIGNED_IN', 0, 'No IMS credentials yet')
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${creds.token}`,
+      'x-gw-ims-org-id': creds.org,
+      accept: 'application/json'
+    }
+    const post = request.method === 'POST'
+    if (post) headers['content-type'] = 'application/json'
     let res: Response
     try {
-      res = await options.fetch(withQuery(options.urls(action), params), {
-        method: 'GET',
-        headers: { authorization: `Bearer ${creds.token}`, 'x-gw-ims-org-id': creds.org, accept: 'application/json' },
+      res = await options.fetch(post ? options.urls(action) : withQuery(options.urls(action), request.params), {
+        method: request.method,
+        headers,
+        ...(post ? { body: JSON.stringify(request.params) } : {}),
         signal
       })
     } catch (err) {
@@ -70,7 +95,7 @@ export function createActionClient(options: ActionClientOptions): ActionClient {
     }
     const body = await readJson(res)
     if (res.status === 401 && !retried && options.renewCredentials && (await options.renewCredentials())) {
-      return call(action, params, guard, signal, true)
+      return call(action, request, guard, signal, true)
     }
     if (!res.ok) throw toApiError(res.status, body, res.headers.get('retry-after'))
     if (!guard(body))
@@ -78,21 +103,30 @@ export function createActionClient(options: ActionClientOptions): ActionClient {
     return body
   }
 
+  const get = (params: Params): Request => ({ method: 'GET', params })
+
   return {
     getCustomer: (q, signal) =>
       call(
         'customer-profile',
-        { namespace: q.namespace, id: q.id, sandbox: q.sandbox, refresh: q.refresh ? 'true' : undefined },
+        get({ namespace: q.namespace, id: q.id, sandbox: q.sandbox, refresh: q.refresh ? 'true' : undefined }),
         isCustomerView,
         signal
       ).then(withViewDefaults),
     getEvents: (q, signal) =>
       call(
         'customer-events',
-        { namespace: q.namespace, id: q.id, sandbox: q.sandbox, cursor: q.cursor, limit: q.limit },
+        get({ namespace: q.namespace, id: q.id, sandbox: q.sandbox, cursor: q.cursor, limit: q.limit }),
         isEventsPage,
         signal
       ),
-    getMetadata: (sandbox, signal) => call('metadata', { sandbox }, isMetadata, signal)
+    getMetadata: (sandbox, signal) => call('metadata', get({ sandbox }), isMetadata, signal),
+    reveal: (q, signal) =>
+      call(
+        'customer-reveal',
+        { method: 'POST', params: { namespace: q.namespace, id: q.id, sandbox: q.sandbox } },
+        isRevealAnswer,
+        signal
+      )
   }
 }

@@ -2,7 +2,7 @@
  * Light shape checks on what the actions answer, so a proxy's HTML error page or a half-deployed
  * action shows as "bad response" instead of crashing a component deep in the tree.
  */
-import type { CustomerView, EventsPage, Metadata } from './types'
+import type { CustomerView, EventsPage, Metadata, RevealAnswer } from './types'
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -29,6 +29,8 @@ export function isCustomerView(v: unknown): v is CustomerView {
     (c.consents === undefined || isRecord(c.consents)) &&
     optionalArray(c.insights.scores) &&
     optionalArray(c.insights.computed) &&
+    optionalArray(c.insights.reasons) &&
+    optionalArray(c.insights.explanations) &&
     typeof m.sandbox === 'string' &&
     typeof m.fetchedAt === 'string' &&
     isRecord(m.events)
@@ -48,4 +50,9 @@ export function isMetadata(v: unknown): v is Metadata {
     v.namespaces.every((n) => isRecord(n) && typeof n.code === 'string' && typeof n.name === 'string') &&
     Array.isArray(v.mergePolicies)
   )
+}
+
+/** Only an explicit `revealed: true` counts: anything else keeps the data masked. */
+export function isRevealAnswer(v: unknown): v is RevealAnswer {
+  return isRecord(v) && v.revealed === true && (v.requestId === undefined || typeof v.requestId === 'string')
 }

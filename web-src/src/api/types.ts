@@ -42,11 +42,29 @@ export interface MergePolicyInfo {
   isDefault: boolean
 }
 
+/** Per-deployment UI settings the metadata action passes on. */
+export interface UiSettings {
+  /** Contact details, address and identities stay masked until the agent reveals them (default true). */
+  maskPersonalData: boolean
+}
+
 export interface Metadata {
   sandbox: string
   sandboxes: string[]
   namespaces: NamespaceInfo[]
   mergePolicies: MergePolicyInfo[]
+  /** Absent from older deployments of the action; read through `uiSettings()`. */
+  ui?: Partial<UiSettings>
+}
+
+/** The identity of the current lookup, sent to `customer-reveal` so the reveal is audited server-side. */
+export interface RevealQuery extends Lookup {
+  sandbox: string
+}
+
+export interface RevealAnswer {
+  revealed: true
+  requestId?: string
 }
 
 /** Who is calling: the IMS token and org sent with every action call. */

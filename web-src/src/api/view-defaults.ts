@@ -1,9 +1,10 @@
 /**
  * Fills in what an older cached view lacks (the action may serve a copy saved before the view grew
- * mapped attributes, consents, scores and all attributes) and drops entries too malformed to render,
+ * mapped attributes, consents, scores, all attributes, call reasons and score explanations) and drops entries too malformed to render,
  * so every component can rely on the contract's shape.
  */
 import type {
+  CallReason,
   ComputedAttribute,
   Consent,
   Consents,
@@ -11,6 +12,7 @@ import type {
   MappedAttribute,
   MarketingConsents,
   ProfileField,
+  ScoreExplanation,
   ScoreInsight
 } from '../../../actions/lib/view/view-types'
 import { isRecord } from './guards'
@@ -47,6 +49,30 @@ function isComputed(v: unknown): v is ComputedAttribute {
   return isRecord(v) && typeof v.name === 'string' && ['string', 'number', 'boolean'].includes(typeof v.value)
 }
 
+const isParams = (v: unknown): boolean =>
+  isRecord(v) && Object.values(v).every((x) => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x)))
+
+function isReason(v: unknown): v is CallReason {
+  return (
+    isRecord(v) &&
+    typeof v.code === 'string' &&
+    typeof v.text === 'string' &&
+    isParams(v.params) &&
+    Array.isArray(v.evidence) &&
+    v.evidence.every((e) => isRecord(e) && typeof e.eventId === 'string' && typeof e.timestamp === 'string')
+  )
+}
+
+function isExplanation(v: unknown): v is ScoreExplanation {
+  return (
+    isRecord(v) &&
+    typeof v.scoreId === 'string' &&
+    typeof v.code === 'string' &&
+    typeof v.text === 'string' &&
+    isParams(v.params)
+  )
+}
+
 export function isConsent(v: unknown): v is Consent {
   return isRecord(v) && typeof v.status === 'string'
 }
@@ -78,7 +104,9 @@ export function withViewDefaults(view: CustomerView): CustomerView {
       insights: {
         ...customer.insights,
         scores: listOf(customer.insights.scores, isScoreInsight),
-        computed: listOf(customer.insights.computed, isComputed)
+        computed: listOf(customer.insights.computed, isComputed),
+        reasons: listOf(customer.insights.reasons, isReason),
+        explanations: listOf(customer.insights.explanations, isExplanation)
       }
     }
   }

@@ -14,6 +14,8 @@ interface Props {
   fields: ProfileField[]
   /** The action cut the list to stay under its size limit. */
   trimmed: boolean
+  /** Personal data is masked: the raw profile (e-mail, phone, address leaves) waits for "Reveal". */
+  locked?: boolean
 }
 
 function toggled(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
@@ -68,7 +70,7 @@ function AttributeSearch({ fields }: { fields: ProfileField[] }): JSX.Element {
   )
 }
 
-export function AllAttributes({ fields, trimmed }: Props): JSX.Element {
+export function AllAttributes({ fields, trimmed, locked = false }: Props): JSX.Element {
   const { t } = useI18n()
   const [expanded, setExpanded] = useState(false)
   return (
@@ -81,7 +83,10 @@ export function AllAttributes({ fields, trimmed }: Props): JSX.Element {
               <Content>{t('allAttributes.trimmed')}</Content>
             </InlineAlert>
           )}
-          {expanded && (fields.length > 0 ? <AttributeSearch fields={fields} /> : <p>{t('allAttributes.empty')}</p>)}
+          {expanded && locked && <p data-testid="all-attributes-locked">{t('allAttributes.locked')}</p>}
+          {expanded &&
+            !locked &&
+            (fields.length > 0 ? <AttributeSearch fields={fields} /> : <p>{t('allAttributes.empty')}</p>)}
         </DisclosurePanel>
       </Disclosure>
     </section>

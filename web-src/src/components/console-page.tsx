@@ -11,7 +11,7 @@ import type { ActionUrls } from '../api/action-urls'
 import type { Lookup } from '../api/types'
 import { useActionClient } from '../hooks/use-action-client'
 import { useCustomer } from '../hooks/use-customer'
-import { useMetadata } from '../hooks/use-metadata'
+import { masksPersonalData, useMetadata } from '../hooks/use-metadata'
 import { useRecents } from '../hooks/use-recents'
 import { useScreenPop } from '../hooks/use-screen-pop'
 import { useI18n } from '../i18n/i18n-context'
@@ -147,6 +147,8 @@ export function ConsolePage({ fetch, urls }: Props): JSX.Element {
           sandbox={shell.sandbox ?? metadata.data?.sandbox ?? null}
           mergePolicies={metadata.data?.mergePolicies ?? []}
           labelOf={labelOf}
+          maskPersonalData={masksPersonalData(metadata)}
+          revealClient={client}
         />
       </section>
     </Flex>

@@ -3,6 +3,7 @@
  * then the customer, "no customer found", or the error, each with a focusable heading.
  */
 import { Content, Heading, IllustratedMessage } from '@adobe/react-spectrum'
+import type { ActionClient } from '../api/action-client'
 import type { MergePolicyInfo } from '../api/types'
 import type { CustomerLookup } from '../hooks/use-customer'
 import { useI18n } from '../i18n/i18n-context'
@@ -19,9 +20,19 @@ interface Props {
   sandbox: string | null
   mergePolicies: MergePolicyInfo[]
   labelOf(code: string): string
+  maskPersonalData: boolean
+  revealClient: Pick<ActionClient, 'reveal'>
 }
 
-export function CustomerResult({ customer, invalidPop, sandbox, mergePolicies, labelOf }: Props): JSX.Element {
+export function CustomerResult({
+  customer,
+  invalidPop,
+  sandbox,
+  mergePolicies,
+  labelOf,
+  maskPersonalData,
+  revealClient
+}: Props): JSX.Element {
   const { t } = useI18n()
   const { state } = customer
   switch (state.kind) {
@@ -75,6 +86,9 @@ export function CustomerResult({ customer, invalidPop, sandbox, mergePolicies, l
           labelOf={labelOf}
           onRefresh={customer.refresh}
           onLoadMore={customer.loadMore}
+          onLoadHistory={customer.loadHistory}
+          maskPersonalData={maskPersonalData}
+          revealClient={revealClient}
         />
       )
   }

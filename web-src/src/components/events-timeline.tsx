@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react'
 import type { CustomerEvent, EventsMeta } from '../../../actions/lib/view/view-types'
 import type { MoreState } from '../hooks/use-customer'
 import { useI18n } from '../i18n/i18n-context'
+import { eventAnchorId } from '../lib/event-anchor'
 import { channelText, eventText, knownKind } from '../lib/event-text'
 import { ErrorMessage } from './error-message'
 import { EventIcon } from './event-icon'
@@ -59,6 +60,7 @@ export function EventsTimeline({ events, meta, nextCursor, more, onLoadMore, nam
           return (
             <li
               key={e.id}
+              id={eventAnchorId(e.id)}
               ref={(el) => {
                 items.current[index] = el
               }}

@@ -1,10 +1,11 @@
 /**
  * Lifetime value and every model score the view carries (the mapping's and Customer AI's), then the
  * profile's computed attributes. A view without `scores` (an older cached copy) shows the classic
- * churn and engagement tiles.
+ * churn and engagement tiles. Each score tile carries its plain-language explanation when the view has one.
  */
 import type { Insights, Score, ScoreInsight } from '../../../actions/lib/view/view-types'
 import { type I18n, useI18n } from '../i18n/i18n-context'
+import { explanationText } from '../lib/insight-text'
 import { ComputedAttributes } from './computed-attributes'
 import { InsightTile } from './insight-tile'
 import { ScoreTile } from './score-tile'
@@ -50,9 +51,11 @@ export function InsightTiles({ insights }: { insights: Insights }): JSX.Element 
             {insights.lifetimeValue ? i18n.money(insights.lifetimeValue) : t('insights.notAvailable')}
           </div>
         </InsightTile>
-        {tileScores(insights, i18n).map((s) => (
-          <ScoreTile key={s.id} id={s.id} title={s.title} score={s.score} />
-        ))}
+        {tileScores(insights, i18n).map((s) => {
+          const x = (insights.explanations ?? []).find((e) => e.scoreId === s.id)
+          const line = x ? explanationText(x, s.score ?? undefined, i18n) : undefined
+          return <ScoreTile key={s.id} id={s.id} title={s.title} score={s.score} explanation={line} />
+        })}
       </ul>
       <ComputedAttributes computed={insights.computed ?? []} />
     </section>

@@ -32,9 +32,11 @@ interface Props {
   id: string
   title: string
   score: ScoreInsight | null
+  /** The plain-language line under the tile (insights.explanations), already in the agent's language. */
+  explanation?: string
 }
 
-export function ScoreTile({ id, title, score }: Props): JSX.Element {
+export function ScoreTile({ id, title, score, explanation }: Props): JSX.Element {
   const i18n = useI18n()
   const { t } = i18n
   const testId = TEST_IDS[id] ?? 'insight-score'
@@ -75,6 +77,11 @@ export function ScoreTile({ id, title, score }: Props): JSX.Element {
             ))}
           </ul>
         </div>
+      )}
+      {explanation && (
+        <p className="cah-explanation" data-testid="score-explanation">
+          {explanation}
+        </p>
       )}
     </InsightTile>
   )

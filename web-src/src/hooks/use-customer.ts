@@ -5,10 +5,23 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ActionClient } from '../api/action-client'
 import { ApiError } from '../api/api-error'
-import type { CustomerEvent, CustomerView, Lookup } from '../api/types'
+import type { CustomerEvent, CustomerView, EventsPage, Lookup } from '../api/types'
 import { markProfileAnswered } from '../lib/paint-timing'
 
 export type MoreState = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: ApiError }
+
+/**
+ * The one extra events page the 12-month chart may read. A `ready` page is kept aside (the timeline
+ * is not changed behind the agent's back) and is what "load more" shows next for the same cursor.
+ */
+export type HistoryState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; cursor: string; page: EventsPage }
+  | { status: 'error' }
+
+/** The chart's page is larger than a timeline page: one call should cover a year for most customers. */
+export const HISTORY_PAGE_LIMIT = 100
 
 export type CustomerState =
   | { kind: 'idle' }
@@ -23,6 +36,7 @@ export type CustomerState =
       events: CustomerEvent[]
       nextCursor: string | null
       more: MoreState
+      history: HistoryState
       refreshing: boolean
       refreshError: ApiError | null
     }
@@ -33,6 +47,8 @@ export interface CustomerLookup {
   retry(): void
   refresh(): void
   loadMore(): void
+  /** Reads one more events page (at most once per view) for the chart; does nothing without a cursor. */
+  loadHistory(): void
 }
 
 function asApiError(err: unknown): ApiError {
@@ -56,13 +72,17 @@ function answered(lookup: Lookup, seq: number, view: CustomerView): Loaded {
   const { events } = view.customer
   const { nextCursor } = view.meta.events
   const more: MoreState = { status: 'idle' }
-  return { kind: 'loaded', lookup, seq, view, events, nextCursor, more, refreshing: false, refreshError: null }
+  const history: HistoryState = { status: 'idle' }
+  return { kind: 'loaded', lookup, seq, view, events, nextCursor, more, history, refreshing: false, refreshError: null }
 }
 
 /** A failed refresh keeps the customer on screen (`shown`) with its error beside it; a failed search shows it. */
 function failed(lookup: Lookup, seq: number, error: ApiError, shown: Loaded | null): CustomerState {
   if (error.code === 'PROFILE_NOT_FOUND') return { kind: 'not-found', lookup, seq }
-  return shown ? { ...shown, seq, refreshing: false, refreshError: error } : { kind: 'error', lookup, seq, error }
+  if (!shown) return { kind: 'error', lookup, seq, error }
+  // A chart page still loading when the refresh began was dropped with the old seq: allow it again.
+  const history: HistoryState = shown.history.status === 'loading' ? { status: 'idle' } : shown.history
+  return { ...shown, seq, history, refreshing: false, refreshError: error }
 }
 
 export function useCustomer(client: ActionClient, sandbox: string | null): CustomerLookup {
@@ -123,6 +143,12 @@ export function useCustomer(client: ActionClient, sandbox: string | null): Custo
     const s = current.current
     if (s.kind !== 'loaded' || !s.nextCursor || s.more.status === 'loading' || s.refreshing) return
     const forSeq = s.seq
+    const { history } = s
+    if (history.status === 'ready' && history.cursor === s.nextCursor) {
+      const { page } = history
+      setState({ ...s, events: appendEvents(s.events, page.events), nextCursor: page.nextCursor })
+      return
+    }
     const signal = inFlight.current?.signal
     setState({ ...s, more: { status: 'loading' } })
     client.getEvents({ ...s.lookup, sandbox: sandbox ?? undefined, cursor: s.nextCursor }, signal).then(
@@ -148,5 +174,22 @@ export function useCustomer(client: ActionClient, sandbox: string | null): Custo
     )
   }, [client, sandbox])
 
-  return { state, search, retry, refresh, loadMore }
+  const loadHistory = useCallback(() => {
+    const s = current.current
+    if (s.kind !== 'loaded' || !s.nextCursor || s.history.status !== 'idle') return
+    const { seq: forSeq, nextCursor: cursor } = s
+    const signal = inFlight.current?.signal
+    const settle = (history: HistoryState): void =>
+      setState((prev) => (prev.kind === 'loaded' && prev.seq === forSeq ? { ...prev, history } : prev))
+    settle({ status: 'loading' })
+    const query = { ...s.lookup, sandbox: sandbox ?? undefined, cursor, limit: HISTORY_PAGE_LIMIT }
+    client.getEvents(query, signal).then(
+      (page) => settle({ status: 'ready', cursor, page }),
+      (err: unknown) => {
+        if (!isAbort(err)) settle({ status: 'error' })
+      }
+    )
+  }, [client, sandbox])
+
+  return { state, search, retry, refresh, loadMore, loadHistory }
 }

@@ -25,3 +25,11 @@ export function useMetadata(client: ActionClient, sandbox: string | null): Metad
   }, [client, sandbox])
   return state
 }
+
+/**
+ * Whether personal data starts masked. True unless the deployment's metadata answer says
+ * `ui.maskPersonalData: false`, so a shared screen stays private while metadata loads or fails.
+ */
+export function masksPersonalData(state: MetadataState): boolean {
+  return state.status !== 'ready' || state.data.ui?.maskPersonalData !== false
+}
