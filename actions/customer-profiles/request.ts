@@ -13,20 +13,12 @@ import {
   parseSandbox,
   parseSections
 } from '../lib/input'
-import type { Section } from '../lib/view'
+import { SECTIONS, type Section } from '../lib/view'
 
 /** Most identities one batch may carry (one AEP multi-entity POST). */
 export const MAX_BATCH_IDENTITIES = 100
-const DEFAULT_INCLUDE: Section[] = [
-  'identities',
-  'name',
-  'contact',
-  'attributes',
-  'mappedAttributes',
-  'consents',
-  'insights',
-  'audiences'
-]
+/** Every section but the costly ones: events (an AEP call per customer) and the whole profile. */
+const DEFAULT_INCLUDE: Section[] = SECTIONS.filter((s) => s !== 'events' && s !== 'allAttributes')
 
 export function parseBatchRequest(fields: Record<string, unknown>, config: Config): BatchRequest {
   const errors: FieldErrors = {}

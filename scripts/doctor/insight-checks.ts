@@ -7,7 +7,7 @@ import { AepClient } from '../../actions/lib/aep/aep-client'
 import type { FetchLike } from '../../actions/lib/aep/upstream-http'
 import type { Config } from '../../actions/lib/config/config'
 import { type NormalisedIdentity, normaliseIdentity } from '../../actions/lib/input/identity'
-import { readPath } from '../../actions/lib/xdm'
+import { numeric, readPath } from '../../actions/lib/xdm'
 import { type CheckResult, check } from './types'
 
 const GROUP = 'Customer data'
@@ -24,8 +24,7 @@ export function parseSample(text: string): Sample | null {
 }
 
 type Usable = (v: unknown) => boolean
-const number: Usable = (v) =>
-  typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
+const number: Usable = (v) => numeric(v) !== undefined
 const inRange =
   (max: number): Usable =>
   (v) =>

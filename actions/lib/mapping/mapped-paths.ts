@@ -1,7 +1,6 @@
 /** The field paths a mapping reads: for the doctor's check against the org's union schemas. */
+import { placeholders } from '../xdm'
 import type { ViewMapping } from './types'
-
-const PLACEHOLDER = /\{([^{}]*)\}/g
 
 export interface MappedPath {
   /** Where the path sits in the setting, e.g. `attributes[2].path`. */
@@ -30,13 +29,8 @@ export function mappedPaths(m: ViewMapping): MappedPath[] {
     for (const [k, p] of Object.entries(e.details))
       if (p) out.push({ where: `events[${i}].details.${k}`, path: p, schema: 'event' })
     for (const [lang, t] of Object.entries(e.summary ?? {}))
-      for (const match of (t ?? '').matchAll(PLACEHOLDER))
-        if (match[1]) out.push({ where: `events[${i}].summary.${lang}`, path: match[1], schema: 'event' })
+      for (const path of placeholders(t ?? ''))
+        if (path) out.push({ where: `events[${i}].summary.${lang}`, path, schema: 'event' })
   })
   return out
-}
-
-/** The dot paths a summary template names: `Call about {_acme.call.topic}` → [`_acme.call.topic`]. */
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '')
 }

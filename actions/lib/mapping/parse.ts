@@ -3,7 +3,7 @@
  * field at fault (`attributes[2].format`), so an admin fixes the setting in one pass. The former
  * INSIGHT_FIELD_MAP keys are accepted unchanged, so that value can be pasted in as it is.
  */
-import { DOT_PATH, EVENT_KINDS } from '../xdm'
+import { DOT_PATH, EVENT_KINDS, placeholders } from '../xdm'
 import { Checker, isObj, type Obj } from './checker'
 import { DEFAULT_REASONS, reasonSettings } from './reason-settings'
 import {
@@ -59,7 +59,6 @@ const TOP_KEYS = new Set([
 ])
 const LIMITS = { attributes: 50, insights: 20, events: 50, label: 80, template: 300, id: 64 }
 const CURRENCY = /^[A-Z]{3}$/
-const PLACEHOLDER = /\{([^{}]*)\}/g
 
 function attributeRule(v: unknown, at: string, c: Checker, seen: Set<string>): AttributeRule | undefined {
   if (!isObj(v)) return c.fail(at, 'must be an object with path, label and format')
@@ -126,11 +125,11 @@ function template(v: unknown, at: string, c: Checker): LocalizedText | undefined
   const text = c.text(v, at, LIMITS.template)
   if (!text) return undefined
   for (const [lang, t] of Object.entries(text))
-    for (const m of (t ?? '').matchAll(PLACEHOLDER))
-      if (!DOT_PATH.test(m[1] ?? ''))
+    for (const path of placeholders(t ?? ''))
+      if (!DOT_PATH.test(path))
         c.fail(
           `${at}${lang === 'en' && typeof v === 'string' ? '' : `.${lang}`}`,
-          `has a placeholder {${m[1]}} that is not a dot path`
+          `has a placeholder {${path}} that is not a dot path`
         )
   return text
 }

@@ -3,20 +3,15 @@
  * computed attributes found on the profile without any configuration.
  */
 import type { Bands, InsightRule, ViewMapping } from '../mapping'
-import { type CustomerAiScore, readComputedAttributes, readCustomerAi, readPath } from '../xdm'
+import { type CustomerAiScore, numeric, readComputedAttributes, readCustomerAi, readPath } from '../xdm'
 import type { Band, Insights, Money, Score, ScoreInsight } from './view-types'
-
-function toNumber(v: unknown): number | undefined {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined
-}
 
 export function bandOf(score: number, bands: Bands): Band {
   return score >= bands.high ? 'high' : score >= bands.medium ? 'medium' : 'low'
 }
 
 function mappedScore(entity: unknown, rule: InsightRule): ScoreInsight | null {
-  const raw = toNumber(readPath(entity, rule.path))
+  const raw = numeric(readPath(entity, rule.path))
   if (raw === undefined || raw < 0 || raw > rule.scale) return null
   const score = raw / rule.scale
   return {
@@ -49,7 +44,7 @@ function customerAiScore(s: CustomerAiScore, bands: Bands): ScoreInsight {
 export function readInsights(entity: unknown, mapping: ViewMapping): Insights {
   let lifetimeValue: Money | null = null
   if (mapping.lifetimeValue) {
-    const value = toNumber(readPath(entity, mapping.lifetimeValue.path))
+    const value = numeric(readPath(entity, mapping.lifetimeValue.path))
     const currency = readPath(entity, mapping.lifetimeValue.currencyPath)
     if (value !== undefined)
       lifetimeValue = {

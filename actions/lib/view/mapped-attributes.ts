@@ -4,16 +4,11 @@
  * rather than shown wrong; the UI renders the list in the mapping's order.
  */
 import type { AttributeRule, ViewMapping } from '../mapping'
-import { readPath } from '../xdm'
+import { numeric, readPath } from '../xdm'
 import { printable } from './text'
 import type { AttributeValue, MappedAttribute } from './view-types'
 
 const CURRENCY = /^[A-Z]{3}$/
-
-function toNumber(v: unknown): number | undefined {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined
-}
 
 function toBoolean(v: unknown): boolean | undefined {
   if (typeof v === 'boolean') return v
@@ -26,11 +21,11 @@ function typedValue(entity: unknown, rule: AttributeRule, defaultCurrency: strin
   const v = readPath(entity, rule.path)
   switch (rule.format) {
     case 'number': {
-      const n = toNumber(v)
+      const n = numeric(v)
       return n === undefined ? undefined : { format: 'number', value: n }
     }
     case 'money': {
-      const n = toNumber(v)
+      const n = numeric(v)
       if (n === undefined) return undefined
       const stored = rule.currencyPath ? readPath(entity, rule.currencyPath) : undefined
       const currency = typeof stored === 'string' && CURRENCY.test(stored) ? stored : (rule.currency ?? defaultCurrency)

@@ -7,6 +7,11 @@
 import { labelText, plainText, valueAt } from './event-values'
 
 const PLACEHOLDER = /\{([^{}]*)\}/g
+
+/** The dot paths a summary template names: `Call about {_acme.call.topic}` → [`_acme.call.topic`]. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '')
+}
 const MAX_VALUE = 80
 const MAX_LINE = 200
 /** Punctuation a missing value can leave doubled or dangling, Latin and CJK. */

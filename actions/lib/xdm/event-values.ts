@@ -4,6 +4,8 @@
  * reads as undefined, never as an error.
  */
 
+import { readPath } from './paths'
+
 export type XdmObject = Record<string, unknown>
 
 export interface XdmMoney {
@@ -21,14 +23,7 @@ export function isXdmObject(v: unknown): v is XdmObject {
 }
 
 /** The value at a dot path, reading own properties only; undefined when any step is missing. */
-export function valueAt(source: unknown, path: string): unknown {
-  let at: unknown = source
-  for (const step of path.split('.')) {
-    if (!isXdmObject(at) || !Object.hasOwn(at, step)) return undefined
-    at = at[step]
-  }
-  return at
-}
+export const valueAt = readPath
 
 /** One printable line of at most `max` characters, or undefined when nothing is left. */
 export function plainText(v: unknown, max = 80): string | undefined {
@@ -44,6 +39,11 @@ export function labelText(v: unknown, max = 80): string | undefined {
 
 export function finite(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined
+}
+
+/** A finite number, or numeric text (`" 99.5 "`, as some orgs store scores); else undefined. */
+export function numeric(v: unknown): number | undefined {
+  return finite(typeof v === 'string' && v.trim() !== '' ? Number(v) : v)
 }
 
 export const objectAt = (e: unknown, path: string): XdmObject | undefined => {

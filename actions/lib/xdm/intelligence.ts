@@ -36,6 +36,8 @@ export interface CustomerAiScore {
   factors: ScoreFactor[]
 }
 
+import { labelText, numeric } from './event-values'
+
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 const MAX = 20
@@ -47,11 +49,6 @@ function tenants(entity: unknown): Obj[] {
     .map(([, v]) => v as Obj)
 }
 
-function num(v: unknown): number | undefined {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined
-}
-
 /** Dates beyond ±8.64e15 ms are invalid in JavaScript: toISOString() would throw on them. */
 const MAX_TIME_MS = 8.64e15
 
@@ -61,12 +58,9 @@ function isoTime(v: unknown): string | null {
   return Number.isFinite(ms) && Math.abs(ms) <= MAX_TIME_MS ? new Date(ms).toISOString() : null
 }
 
+/** Bounded plain text of a string, number or boolean; null when nothing is left. */
 function short(v: unknown, max = 120): string | null {
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v)
-  if (typeof v !== 'string') return null
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is stripped
-  const s = v.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()
-  return s === '' ? null : s.slice(0, max)
+  return typeof v === 'boolean' ? String(v) : (labelText(v, max) ?? null)
 }
 
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9_ .-]{0,79}$/
@@ -131,10 +125,10 @@ export function readCustomerAi(entity: unknown): CustomerAiScore[] {
     if (!isObj(group)) continue
     for (const [model, node] of Object.entries(group)) {
       if (!isObj(node) || !NAME.test(model) || out.length >= MAX) continue
-      const score = num(node.score)
+      const score = numeric(node.score)
       if (score === undefined || score < 0 || score > 100) continue
       const s: CustomerAiScore = { model, name: humanise(model), score, factors: factorsOf(node.influentialFactors) }
-      const percentile = num(node.percentileScore ?? node.percentile)
+      const percentile = numeric(node.percentileScore ?? node.percentile)
       if (percentile !== undefined && percentile >= 0 && percentile <= 100) s.percentile = percentile
       const type = typeof node.propensityType === 'string' ? node.propensityType.toLowerCase() : ''
       if (type === 'churn' || type === 'conversion') s.propensityType = type

@@ -4,9 +4,9 @@ import {
   MappingError,
   mappedPaths,
   parseViewMapping,
-  placeholders,
   type ViewMapping
 } from '../../../actions/lib/mapping'
+import { placeholders } from '../../../actions/lib/xdm'
 
 /** The MappingError's fields (JSON path → problem), or {} when the setting parses. */
 function problems(json: string, kinds?: readonly string[]): Record<string, string> {
