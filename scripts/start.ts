@@ -133,12 +133,28 @@ function checkData(dir: string): LoadedData {
 function mappingEnv(data: LoadedData | undefined): NodeJS.ProcessEnv {
   if (data?.mapping === undefined) return {}
   // aio reads .env below the process environment, so these win for this run without editing .env.
-  return { CUSTOMER_VIEW_MAPPING: data.mapping, INSIGHT_FIELD_MAP: '' }
+  const env: NodeJS.ProcessEnv = { CUSTOMER_VIEW_MAPPING: data.mapping, INSIGHT_FIELD_MAP: '' }
+  // A mapping without a wrap-up shape cannot record calls: the connection goes too, or no action would start.
+  if (!recordsInteractions(data.mapping))
+    Object.assign(env, { AEP_STREAMING_CONNECTION_ID: '', AEP_INTERACTIONS_DATASET_ID: '' })
+  return env
+}
+
+function recordsInteractions(mapping: string): boolean {
+  try {
+    const m: unknown = JSON.parse(mapping)
+    return typeof m === 'object' && m !== null && 'interactions' in m && Boolean(m.interactions)
+  } catch {
+    return false
+  }
 }
 
 function dataBanner(data: LoadedData, curl: (query: string) => string): string[] {
   const first = data.customers[0]?.identities[0]
-  const mapping = data.mapping === undefined ? '' : '; its mapping.json is CUSTOMER_VIEW_MAPPING for this run'
+  const mapping =
+    data.mapping === undefined
+      ? ''
+      : `; its mapping.json is CUSTOMER_VIEW_MAPPING for this run${recordsInteractions(data.mapping) ? '' : ' (no interactions block: Wrap up is off)'}`
   return [
     `  Your data (${data.dir}): ${data.customers.length} customers in the prod sandbox${mapping}.`,
     ...(first

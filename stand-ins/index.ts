@@ -6,6 +6,7 @@
 
 import { type ExtraProfile, guardrailProfile, withOverlay } from './aep/seed-overlay'
 import { type AepHandle, type AepOptions, startAep } from './aep/server'
+import { shapeFromMapping } from './aep/streaming-config'
 import { dataOverlay, type LoadedData, loadDataDir } from './data'
 import { type ImsHandle, type ImsOptions, startIms } from './ims/server'
 import type { Seed } from './seed/types'
@@ -15,6 +16,15 @@ export { AepControl, type EventsLookup } from './aep/control'
 export { defaultSandboxes, MERGE_POLICY_IDS, type MergePolicyConfig, type SandboxConfig } from './aep/sandboxes'
 export { type ExtraProfile, guardrailProfile, withExtraProfiles } from './aep/seed-overlay'
 export { type AepHandle, type AepOptions, DEFAULT_AEP_PORT, startAep } from './aep/server'
+export {
+  DEFAULT_INGESTION_DELAY_MS,
+  DEMO_INTERACTIONS_DATASET_ID,
+  DEMO_STREAMING_CONNECTION_ID,
+  MAX_STREAMING_BODY_BYTES,
+  STREAMING_ROUTE,
+  type StreamingOptions
+} from './aep/streaming-config'
+export type { FailedMessage, StreamingStats } from './aep/streaming-store'
 export { DATA_FILES, DataLoadError, type DataProblem, type LoadedData, loadDataDir } from './data'
 export { ImsControl } from './ims/control'
 export { DEFAULT_IMS_PORT, type ImsHandle, type ImsOptions, startIms } from './ims/server'
@@ -65,7 +75,8 @@ export interface StandInsOptions {
   /**
    * Customers from a data folder (its path, or what `loadDataDir` returned), added to the prod
    * sandbox beside the generated ones (`nodefault` serves prod's data, so it has them too). A path
-   * is loaded before any server starts: a bad folder throws DataLoadError and nothing runs.
+   * is loaded before any server starts: a bad folder throws DataLoadError and nothing runs. Its
+   * mapping.json's `interactions` (when it has one) is the streaming endpoint's event shape.
    */
   data?: string | LoadedData
   aep?: Omit<AepOptions, 'host' | 'orgId' | 'clientId' | 'verifyToken' | 'signingSecret' | 'seed' | 'devSeed'>
@@ -103,9 +114,12 @@ export async function startStandIns(opts: StandInsOptions = {}): Promise<StandIn
   try {
     const ims = await startIms({ ...opts.ims, ...common, clientSecret: opts.clientSecret })
     started.push(ims)
+    const streaming = { ...opts.aep?.streaming }
+    if (streaming.mapping === undefined && shapeFromMapping(data?.mapping)) streaming.mapping = data?.mapping
     const aep = await startAep({
       ...opts.aep,
       ...common,
+      streaming,
       seed,
       devSeed,
       extraProfiles: extras,

@@ -3,13 +3,14 @@
  *   npx tsx stand-ins/start.ts [--aep-port N] [--ims-port N] [--state-port N] [--host H]
  *     [--aep-latency MS] [--latency server:route:MS]... [--fault server:route:type[:times]]...
  *     [--customers N] [--seed N] [--events refused] [--state-file PATH] [--data DIR]
+ *     [--ingestion-delay MS] [--streaming-connection ID]...
  * Ports also come from AEP_PORT, IMS_PORT, STATE_PORT (flags win). Prints one line per service.
  * `--data DIR` adds the customers of DIR (stand-ins/data) to the prod sandbox; a bad folder is
  * reported file, record and field, and exits 2 before anything starts.
  */
 import { parseArgs } from 'node:util'
 import { DataLoadError, type LoadedData, loadDataDir } from './data'
-import { type StandIns, startStandIns } from './index'
+import { DEFAULT_INGESTION_DELAY_MS, DEMO_STREAMING_CONNECTION_ID, type StandIns, startStandIns } from './index'
 import { FAULT_TYPES, type Fault, type FaultType, type LatencyConfig } from './lib/types'
 
 type Server = 'aep' | 'ims' | 'state'
@@ -74,7 +75,9 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       events: { type: 'string' },
       'state-file': { type: 'string' },
-      data: { type: 'string' }
+      data: { type: 'string' },
+      'ingestion-delay': { type: 'string' },
+      'streaming-connection': { type: 'string', multiple: true }
     }
   })
   const events = values.events ?? 'enabled'
@@ -85,6 +88,10 @@ async function main(): Promise<void> {
   const customers = int(values.customers, '--customers', 2000)
   const env = process.env
   const data = values.data === undefined ? undefined : loadData(values.data)
+  const ingestionDelayMs = int(values['ingestion-delay'], '--ingestion-delay', DEFAULT_INGESTION_DELAY_MS)
+  const connectionIds = values['streaming-connection'] ?? [DEMO_STREAMING_CONNECTION_ID]
+  if (connectionIds.some((id) => !/^[A-Za-z0-9_-]{1,128}$/.test(id)))
+    fail('--streaming-connection wants an id of 1 to 128 of A-Z a-z 0-9 _ -')
 
   const standIns: StandIns = await startStandIns({
     host: values.host ?? '127.0.0.1',
@@ -95,7 +102,8 @@ async function main(): Promise<void> {
       port: int(values['aep-port'] ?? env.AEP_PORT, '--aep-port', 9101),
       latency: latency.aep,
       faults: faults.aep,
-      eventsLookup: events
+      eventsLookup: events,
+      streaming: { ingestionDelayMs, connectionIds }
     },
     ims: {
       port: int(values['ims-port'] ?? env.IMS_PORT, '--ims-port', 9102),
@@ -113,6 +121,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `AEP   ${aep.url}  (/data/core; sandboxes ${[...aep.sandboxes.keys()].join(', ')}; ${customers} customers; events ${events})`,
+      `      ${aep.url}/collection/${connectionIds.join(', ')}  (Streaming Ingestion; ingestion delay ${ingestionDelayMs} ms)`,
       `IMS   ${ims.url}  (client ${ims.settings.clientId}; org ${ims.settings.orgId})`,
       `State ${state.url}  (namespace cah-local)`,
       ...(data ? [dataLine(data)] : []),

@@ -36,6 +36,11 @@ export interface Ctx {
   log(line: string): void
 }
 
+/** The same context with other deployment inputs (another deployment's settings, never a request field). */
+export function withInputs(ctx: Ctx, inputs: Record<string, string>): Ctx {
+  return { ...ctx, env: { ...ctx.env, inputs: { ...ctx.env.inputs, ...inputs } } }
+}
+
 export interface Timed {
   ms: number
   res: ActionResponse

@@ -16,6 +16,8 @@ export interface Timing {
   started: Date
   loadStart: number[]
   durationSeconds: number
+  /** Of durationSeconds, the time `--build` (or missing bundles) spent in `npm run build`. */
+  buildSeconds: number
   stale: string[]
 }
 
@@ -42,6 +44,7 @@ export function buildReport(run: BenchRun, summary: BenchSummary, targets: Repor
     summary,
     targets,
     durationSeconds: t.durationSeconds,
+    buildSeconds: t.buildSeconds,
     staleSources: t.stale,
     scenarios: {
       miss: small?.miss,
@@ -63,6 +66,9 @@ export function buildReport(run: BenchRun, summary: BenchSummary, targets: Repor
         peer: production.peer,
         newContainer: production.newContainer,
         stateMix: production.stateMix,
+        missOptions: production.missOptions,
+        stateMixParallel: production.stateMixParallel,
+        stateMixNarrowed: production.stateMixNarrowed,
         activationLogs: production.activationLogs
       }
     },
@@ -90,7 +96,9 @@ export function printReport(report: BenchReport, file: string, out: (line?: stri
   out()
   out(`Customer Activity Hub benchmark — ${report.date} — ${m.os}, ${m.cpus} × ${m.cpuModel}, Node ${m.node}`)
   const load = `${m.loadAverage.start.join('/')} → ${m.loadAverage.end.join('/')}`
-  out(`AEP latency ${options.aepLatencyMs} ms per call; load average ${load}; ${report.durationSeconds} s`)
+  out(
+    `AEP latency ${options.aepLatencyMs} ms per call; load average ${load}; ${report.durationSeconds} s${report.buildSeconds > 0 ? ` (the build ${report.buildSeconds} s of it)` : ''}`
+  )
   out()
   out(renderTable(report.targets))
   out()

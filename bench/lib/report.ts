@@ -36,6 +36,7 @@ export interface ReportLike {
   summary: unknown
   targets: ReportTarget[]
   durationSeconds: number
+  buildSeconds: number
   staleSources: string[]
   code: { commit: string; actionsChanged: number }
 }
@@ -57,7 +58,7 @@ export function renderFigures(r: ReportLike): string {
     `Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${m.os}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}; ` +
       `load average ${m.loadAverage.start.join(' / ')} at the start (other work was running on the machine). ` +
       `AEP latency ${r.options.aepLatencyMs} ms per call, ${r.options.customers} and ${r.options.scaleCustomers} seeded customers, ` +
-      `${r.options.connections} connections for ${r.options.hitSeconds} s${r.options.quick ? ', --quick' : ''}; the run took ${r.durationSeconds} s. ` +
+      `${r.options.connections} connections for ${r.options.hitSeconds} s${r.options.quick ? ', --quick' : ''}; the run took ${r.durationSeconds} s${r.buildSeconds > 0 ? ` (${r.buildSeconds} s of it the build)` : ''}. ` +
       `Code: commit ${r.code.commit}${r.code.actionsChanged > 0 ? ` with ${r.code.actionsChanged} uncommitted change(s) under actions/ or webpack-config.js` : ''}.` +
       (r.staleSources.length > 0
         ? ` **The bundles were older than ${r.staleSources.length} source file(s): run with --build.**`

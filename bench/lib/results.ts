@@ -7,6 +7,7 @@ import type { CoalescingResult } from '../scenarios/coalescing'
 import type { ColdStartResult } from '../scenarios/cold-start'
 import type { HitResult } from '../scenarios/hit'
 import type { MissResult } from '../scenarios/miss'
+import { type MissOptionsResult, optionKey } from '../scenarios/miss-options'
 import type { PeerResult } from '../scenarios/peer'
 import type { ScaleResult } from '../scenarios/scale'
 import type { NewContainerHit, StateMix } from '../scenarios/state-tiers'
@@ -16,7 +17,7 @@ import { type AepBudget, aepBudget } from './aep-budget'
 import type { BenchOptions } from './context'
 import type { ReportLike } from './report'
 import type { LogCounts } from './runtime'
-import { ratio, type Summary } from './stats'
+import { median, ratio, type Summary } from './stats'
 
 /** Scenarios 1–5 and 7, over the small data set (7 seeds the large one beside it). */
 export interface SetResult {
@@ -37,6 +38,14 @@ export interface SetResult {
   newContainer?: NewContainerHit
   /** Production pass only: State traffic of a realistic mix. */
   stateMix?: StateMix
+  /** Production pass only: the miss path's options side by side (scenario 12). */
+  missOptions?: MissOptionsResult
+  /** Production pass only: the mix again with CACHE_READ_MODE=parallel (its extra AEP calls). */
+  stateMixParallel?: StateMix
+  /** Production pass only: the mix again with CACHE_POINTER_NAMESPACES narrowed to the mix's namespaces. */
+  stateMixNarrowed?: StateMix
+  /** Production pass only: what the actions default to (parseConfig of the bench's inputs). */
+  cacheDefaults?: { readMode: string; writeMode: string; pointerNamespaces: string[] }
   /** Activation log lines of the in-process containers, per scenario (warn/error sampled). */
   activationLogs: Record<string, LogCounts>
 }
@@ -82,8 +91,40 @@ export interface PeerSummary {
   callsPerLookup: Record<'peer' | 'ourMiss' | 'ourHit', { aep: number; ims: number }>
 }
 
+/** Scenario 12 and the mixes of the options, as `summary.production.options`. */
+export interface OptionsSummary {
+  /** What the actions do when the settings are unset. */
+  defaults: { readMode: string; writeMode: string; pointerNamespaces: string[] }
+  /** By `CACHE_READ_MODE+CACHE_WRITE_MODE`, measured side by side in this run. */
+  modes: Record<
+    string,
+    {
+      missOverUpstream: number | null
+      missMedianMs: number
+      coalescedWallOverUpstream: number | null
+      coalescedProfileCalls: number
+      /** The same 100 lookups answered from memory: the activations' own cost, the floor under the coalesced wall. */
+      coalescedNoUpstreamMs: number
+    }
+  >
+  /** The coalescing bound: (one upstream call + 100 activations with no upstream) / one upstream call. */
+  coalescedFloorOverUpstream: number | null
+  /** The mix with CACHE_READ_MODE=parallel against the default: the AEP calls a fresh State view made unnecessary. */
+  parallelRead: {
+    aepPerThousandLookups: { before: number; parallel: number }
+    extraAepCallsPerThousandLookups: number
+  } | null
+  /** The mix with CACHE_POINTER_NAMESPACES narrowed to the namespaces it looks up by. */
+  pointerNamespaces: {
+    narrowedTo: string
+    perThousandLookups: { before: StateMix['perThousandLookups']; after: StateMix['perThousandLookups'] }
+    hitsPerThousandLookups: { before: number; after: number }
+  } | null
+}
+
 export interface ProductionSummary extends SetSummary {
   latencies: Latencies
+  options: OptionsSummary | null
   /** State round trips (view reads) of a new container's HIT: same identity, other identity first, other identity after. */
   newContainerHitStateReads: { sameIdentity: number; otherIdentityFirst: number; otherIdentityAfter: number } | null
   state: { perThousandLookups: StateMix['perThousandLookups']; headroom: StateMix['headroom'] } | null
@@ -130,6 +171,9 @@ export interface BenchReport extends ReportLike {
           | 'peer'
           | 'newContainer'
           | 'stateMix'
+          | 'missOptions'
+          | 'stateMixParallel'
+          | 'stateMixNarrowed'
           | 'activationLogs'
         > & {})
       | undefined
@@ -172,7 +216,8 @@ export function summarize(run: BenchRun): BenchSummary {
             : null,
           state: production.stateMix
             ? { perThousandLookups: production.stateMix.perThousandLookups, headroom: production.stateMix.headroom }
-            : null
+            : null,
+          options: summarizeOptions(production)
         }
       : null,
     aepBudget: aepBudget(run)
@@ -235,5 +280,46 @@ function summarizePeer(p: PeerResult, upstream: number | null): PeerSummary {
       ourMiss: calls(p.callsPerLookup.ourMiss),
       ourHit: calls(p.callsPerLookup.ourHit)
     }
+  }
+}
+
+const hitsOf = (m: StateMix): number => Math.round(((m.cacheStatuses.HIT ?? 0) / m.lookups) * 1000)
+
+function summarizeOptions(p: SetResult): OptionsSummary | null {
+  const o = p.missOptions
+  if (!o || !p.cacheDefaults) return null
+  const upstream = p.upstreamMs.median
+  const modes: OptionsSummary['modes'] = {}
+  for (const opt of o.options)
+    modes[optionKey(opt)] = {
+      missOverUpstream: ratio(opt.miss.latencyMs.median, upstream),
+      missMedianMs: opt.miss.latencyMs.median,
+      coalescedWallOverUpstream: ratio(Math.max(...opt.coalescing.slowestMs), upstream),
+      coalescedProfileCalls: Math.max(...opt.coalescing.profileCalls),
+      coalescedNoUpstreamMs: median(opt.coalescing.noUpstreamMs)
+    }
+  const noUpstream = median(o.options.flatMap((x) => x.coalescing.noUpstreamMs))
+  const base = p.stateMix
+  const par = p.stateMixParallel
+  const nar = p.stateMixNarrowed
+  return {
+    defaults: p.cacheDefaults,
+    modes,
+    coalescedFloorOverUpstream: ratio(upstream + noUpstream, upstream),
+    parallelRead:
+      base && par
+        ? {
+            aepPerThousandLookups: { before: base.aepPerThousandLookups, parallel: par.aepPerThousandLookups },
+            extraAepCallsPerThousandLookups: par.aepPerThousandLookups - base.aepPerThousandLookups
+          }
+        : null,
+    pointerNamespaces:
+      base && nar
+        ? {
+            narrowedTo: nar.inputs.CACHE_POINTER_NAMESPACES ?? '',
+            perThousandLookups: { before: base.perThousandLookups, after: nar.perThousandLookups },
+            hitsPerThousandLookups: { before: hitsOf(base), after: hitsOf(nar) }
+          }
+        : null
   }
 }

@@ -70,6 +70,11 @@ const scale = ({ small }: Judged) => small?.scale
 const peerOf = ({ small, summary }: Judged) =>
   small?.peer && summary.peer ? { run: small.peer, sum: summary.peer } : undefined
 const budget = ({ summary }: Judged) => summary.aepBudget ?? undefined
+const prodOptions = ({ production, summary }: Judged) =>
+  production && summary.production?.options
+    ? { o: summary.production.options, upstream: production.upstreamMs.median }
+    : undefined
+
 const prod = ({ production, summary }: Judged) =>
   production && summary.production ? { set: production, sum: summary.production } : undefined
 
@@ -278,6 +283,13 @@ function PRODUCTION_TARGETS(): TargetSpec[] {
       value: fmt(p.sum.ratios.hitP95OverMiss),
       judged: [p.sum.ratios.hitP95OverMiss]
     })),
+    target('P2', { kind: 'shown', label: '(bound)' }, prod, (p) => {
+      const f = p.set.hit?.floor
+      return {
+        measure: `floor: no action code, same load and body (p95 ${ms(f?.latencyMs.p95)}, ${f?.requestsPerSecond ?? 'n/a'} req/s) / miss`,
+        value: fmt(ratio(f?.latencyMs.p95 ?? null, p.set.miss?.latencyMs.median ?? null))
+      }
+    }),
     target('P3', { kind: 'equals', expected: 1 }, prod, (p) => ({
       measure: 'upstream profile calls for 100 concurrent lookups',
       value: p.set.coalescing?.rounds.map((x) => x.profileCalls).join(', ') ?? 'n/a',
@@ -288,6 +300,13 @@ function PRODUCTION_TARGETS(): TargetSpec[] {
       value: fmt(p.sum.ratios.coalescedWallOverUpstream),
       judged: [p.sum.ratios.coalescedWallOverUpstream]
     })),
+    target('P3', { kind: 'shown', label: '(bound)' }, prodOptions, ({ o, upstream }) => {
+      const each = Object.values(o.modes).map((m) => m.coalescedNoUpstreamMs)
+      return {
+        measure: `floor: the same 100 answered from memory, no upstream (${each.map((v) => ms(v)).join(', ')}): (one upstream call + that) / one upstream call (${ms(upstream)})`,
+        value: fmt(o.coalescedFloorOverUpstream)
+      }
+    }),
     target('P4', { kind: 'equals', expected: 0 }, prod, (p) => ({
       measure: 'IMS calls after the first lookup (warm container)',
       value: String(p.sum.counts.warmImsCalls),
@@ -319,9 +338,58 @@ function PRODUCTION_TARGETS(): TargetSpec[] {
         value: h ? String(h.agentsAtQuota) : 'n/a'
       }
     }),
+    ...OPTION_TARGETS(),
     ...PEER_TARGETS('P10', ({ production, summary }) =>
       production?.peer && summary.production?.peer ? { run: production.peer, sum: summary.production.peer } : undefined
     )
+  ]
+}
+
+/** Scenario 12 (production pass): each CACHE_READ_MODE+CACHE_WRITE_MODE, and the mixes of the options. */
+function OPTION_TARGETS(): TargetSpec[] {
+  const modes = ['before+await', 'parallel+await', 'before+behind', 'parallel+behind']
+  const isDefault = (o: NonNullable<ReturnType<typeof prodOptions>>['o'], k: string): string =>
+    k === `${o.defaults.readMode}+${o.defaults.writeMode}` ? ' (default)' : ''
+  return [
+    ...modes.map((k) =>
+      target('P12', { kind: 'at-most', limit: 1.1, unmeasured: false }, prodOptions, ({ o }) => ({
+        measure: `miss median / one upstream call, read+write mode ${k}${isDefault(o, k)} (${ms(o.modes[k]?.missMedianMs)})`,
+        value: fmt(o.modes[k]?.missOverUpstream),
+        judged: [o.modes[k]?.missOverUpstream ?? null]
+      }))
+    ),
+    ...modes.map((k) =>
+      target('P12', { kind: 'at-most', limit: 1.1, unmeasured: false }, prodOptions, ({ o }) => ({
+        measure: `slowest of 100 coalesced / one upstream call, ${k}${isDefault(o, k)}`,
+        value: fmt(o.modes[k]?.coalescedWallOverUpstream),
+        judged: [o.modes[k]?.coalescedWallOverUpstream ?? null]
+      }))
+    ),
+    target('P12', { kind: 'equals', expected: 1 }, prodOptions, ({ o }) => ({
+      measure: `upstream profile calls for 100 concurrent lookups, ${modes.join(', ')}`,
+      value: modes.map((k) => String(o.modes[k]?.coalescedProfileCalls ?? 'n/a')).join(', '),
+      judged: modes.map((k) => o.modes[k]?.coalescedProfileCalls ?? null)
+    })),
+    target('P12', INFO, prodOptions, ({ o }) => {
+      const p = o.parallelRead
+      return {
+        measure:
+          'AEP calls per 1000 lookups of the mix: read mode parallel vs before (extra: spent although State held a fresh view)',
+        value: p
+          ? `${p.aepPerThousandLookups.parallel} vs ${p.aepPerThousandLookups.before} (+${p.extraAepCallsPerThousandLookups})`
+          : 'n/a'
+      }
+    }),
+    target('P12', INFO, prodOptions, ({ o }) => {
+      const p = o.pointerNamespaces
+      const fmtState = (t: { writes: number; bytes: number }): string => `${t.writes}, ${kib(t.bytes)}`
+      return {
+        measure: `State writes and bytes per 1000 lookups of the mix: pointers for ${p?.narrowedTo ?? 'n/a'} vs ${o.defaults.pointerNamespaces.join(',')}; HITs per 1000`,
+        value: p
+          ? `${fmtState(p.perThousandLookups.after)} vs ${fmtState(p.perThousandLookups.before)}; ${p.hitsPerThousandLookups.after} vs ${p.hitsPerThousandLookups.before}`
+          : 'n/a'
+      }
+    })
   ]
 }
 

@@ -7,9 +7,9 @@
  * quota for N agents.
  */
 import type { Ctx } from '../lib/context'
-import { cacheStatus, lookup, tally } from '../lib/context'
-import type { LookupIdentity } from '../lib/env'
-import { activate, freshContainer, type Main, webParams } from '../lib/runtime'
+import { cacheStatus, lookup, tally, withInputs } from '../lib/context'
+import { type LookupIdentity, ORG } from '../lib/env'
+import { activate, freshContainer, type Main, OW_NAMESPACE, webParams } from '../lib/runtime'
 
 export interface NewContainerHit {
   /** HIT by the identity the view was stored under. */
@@ -22,6 +22,8 @@ export interface NewContainerHit {
 
 export interface StateMix {
   lookups: number
+  /** The deployment inputs this mix ran with beyond the bench's own (an option under test), if any. */
+  inputs: Record<string, string>
   /** What the mix is made of (counts of each kind of request). */
   kinds: Record<string, number>
   cacheStatuses: Record<string, number>
@@ -113,12 +115,31 @@ const PATTERN2: Kind[] = [
 /** The mix, 20 requests long, as it repeats. */
 export const MIX: readonly MixKind[] = [...PATTERN, ...PATTERN2]
 
+export interface MixOptions {
+  /** Deployment inputs over the bench's (an option under test). */
+  inputs?: Record<string, string>
+  /**
+   * The new customers of the mix, so that mixes compare on the same customers (views differ in
+   * size and identities): an empty list is filled with the ones this mix used; a filled one is
+   * replayed, after the customers' views and pointers are removed from State.
+   */
+  customers?: LookupIdentity[]
+}
+
+/** The State key prefix of customer views and pointers (not tokens or audience names): `cah1.<org>.`. */
+const VIEW_KEYS = `cah1.${ORG.replace(/@AdobeOrg$/, '')}.*`
+
 /**
  * `n` requests over two warm containers taken in turn (Runtime spreads an agent's requests), AEP
  * at latency 0 (only State is counted here).
  */
-export async function runStateMix(ctx: Ctx, n: number): Promise<StateMix> {
+export async function runStateMix(outer: Ctx, n: number, options: MixOptions = {}): Promise<StateMix> {
+  const inputs = options.inputs ?? {}
+  const ctx = withInputs(outer, inputs)
   const { env } = ctx
+  const replay = options.customers && options.customers.length > 0 ? [...options.customers] : null
+  const used = options.customers ?? []
+  if (replay) env.standIns.state.store.deleteMatching(OW_NAMESPACE, VIEW_KEYS)
   const containers = [freshContainer('customer-profile'), freshContainer('customer-profile')]
   const events = freshContainer('customer-events')
   const before = env.aepLatency()
@@ -137,7 +158,9 @@ export async function runStateMix(ctx: Ctx, n: number): Promise<StateMix> {
       if (!last) kind = 'new'
       kinds.push(kind)
       if (kind === 'new' || !last) {
-        const who = env.freshCustomer()
+        const who = replay ? replay.shift() : env.freshCustomer()
+        if (!who) throw new Error('the replayed mix ran out of customers')
+        if (!replay) used.push(who)
         const r = await lookup(ctx, c, who)
         statuses.push(cacheStatus(r.res))
         const body = r.res.body as { meta?: { events?: { nextCursor?: string | null } } }
@@ -183,6 +206,7 @@ export async function runStateMix(ctx: Ctx, n: number): Promise<StateMix> {
   )
   return {
     lookups: n,
+    inputs,
     kinds: tally(kinds),
     cacheStatuses: tally(statuses),
     perThousandLookups: { reads: per(c['state.get'] ?? 0), writes: per(c['state.put'] ?? 0), bytes: per(written) },

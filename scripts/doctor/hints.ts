@@ -27,6 +27,10 @@ export const VARIABLE_HINTS: Record<string, string> = {
   CACHE_MEMORY_SECONDS: 'Seconds, 0–60 (0 = no memory tier); default 5.',
   CACHE_MEMORY_MAX_ENTRIES: 'Identity keys, 0–100000; default 2000.',
   CACHE_MEMORY_MAX_BYTES: 'Bytes, 0–536870912; default 33554432 (32 MiB).',
+  CACHE_READ_MODE: 'before (default: State, then AEP on a miss) or parallel (State and AEP at once).',
+  CACHE_WRITE_MODE: 'await (default: answer once State holds the view) or behind (once memory does).',
+  CACHE_POINTER_NAMESPACES:
+    'Identity namespace codes your lookups use, comma-separated, e.g. email,phone; or none. Default email,phone,crmid,ecid,loyaltyid.',
   MASK_PERSONAL_DATA:
     'true (default: the UI masks contact details, addresses and identities until the agent reveals them, audited) or false.',
   ALLOWED_UPSTREAM_HOSTS:

@@ -69,3 +69,38 @@ export function routeNotFound(method: string, path: string): Reply {
 export function methodNotAllowed(method: string, path: string): Reply {
   return gatewayError(405, '405050', `${method} is not allowed on ${path}`)
 }
+
+const DCS_INLET_PROBLEM = 'http://ns.adobe.com/adobecloud/problem/data-collection-service/inlet'
+const DCS_AUTH_PROBLEM = 'https://ns.adobe.com/adobecloud/problem/data-collection-service-authorization'
+
+/**
+ * Streaming Ingestion's problem body (streaming-validation.md, retrieve-failed-batches.md):
+ * `{ type, status (a number), title, report: { message, cause? } }`.
+ */
+export function dcsProblem(status: number, title: string, message: string, cause?: unknown): Reply {
+  const report = cause === undefined ? { message } : { message, cause }
+  return json(status, { type: DCS_INLET_PROBLEM, status, title, report })
+}
+
+/** Streaming Ingestion's authorization problem (sources/…/streaming/http.md): here `status` is a string. */
+export function dcsAuthProblem(status: 401 | 403, message: string): Reply {
+  return json(status, { type: DCS_AUTH_PROBLEM, status: String(status), title: 'Authorization', report: { message } })
+}
+
+/** The Platform body for a missing or unusable Content-Type (landing/troubleshooting.md). */
+export function platformBadRequest(detail: string): Reply {
+  return json(400, { type: '/placeholder/type/uri', status: 400, title: 'BadRequestError', detail })
+}
+
+/** Injected 429 on the streaming route: Adobe documents no body, so the problem shape with the API reference's words. */
+export function dcsTooManyRequests(): Reply {
+  return dcsProblem(429, 'Too Many Requests', 'Too many requests. The service is experiencing high loads.')
+}
+
+/** Injected 5xx on the streaming route; 503 carries Retry-After, the only place the API reference declares it. */
+export function dcsServerError(status: 500 | 502 | 503, retryAfterMs = 1000): Reply {
+  if (status !== 503)
+    return dcsProblem(status, status === 500 ? 'Internal Server Error' : 'Bad Gateway', 'Error in processing payload.')
+  const reply = dcsProblem(503, 'Service Unavailable', 'The service is currently unavailable.')
+  return { ...reply, headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) } }
+}

@@ -1,8 +1,9 @@
 /**
- * Maps AEP paths to route ids and handlers. Every route except unknown paths passes the gateway
- * checks first. Route ids: entities.profile, entities.events, entities.multi, mergePolicies,
- * mergePolicy, audiences, audiences.list, segmentDefinitions, namespaces, schemas.union, notFound,
- * methodNotAllowed.
+ * Maps AEP paths to route ids and handlers. Every Platform route passes the gateway checks first;
+ * the Streaming Ingestion route (`POST /collection/{id}`, the collection host's path) checks its
+ * token itself, as that service does. Route ids: entities.profile, entities.events, entities.multi,
+ * mergePolicies, mergePolicy, audiences, audiences.list, segmentDefinitions, namespaces,
+ * schemas.union, streaming.collection, notFound, methodNotAllowed.
  */
 import type { Handler, Reply, RequestContext, RouteMatch, Router } from '../lib/http'
 import { getAudience, getSegmentDefinition, listAudiences } from './audiences'
@@ -14,12 +15,17 @@ import { EVENT_SCHEMA } from './lookup'
 import { getProfile, postEntities } from './profiles'
 import type { Sandbox } from './sandboxes'
 import { getUnion, SCHEMA_REGISTRY_BASE_PATH } from './schemas'
+import { postCollection, type StreamingRouteSettings } from './streaming'
+import { STREAMING_ROUTE } from './streaming-config'
 
 export const AEP_BASE_PATH = '/data/core'
 
-export interface AepRouteSettings extends GatewaySettings {
+export interface AepRouteSettings extends GatewaySettings, StreamingRouteSettings {
   maxIdentitiesPerRequest: number
 }
+
+/** Streaming Ingestion's single-message path (dcs.adobedc.net/collection/{CONNECTION_ID}). */
+export const STREAMING_BASE_PATH = '/collection'
 
 type SandboxHandler = (ctx: RequestContext, sb: Sandbox) => Reply | Promise<Reply>
 
@@ -76,7 +82,13 @@ export function aepRouter(s: AepRouteSettings): Router {
     const union =
       tail(path, `${SCHEMA_REGISTRY_BASE_PATH}/tenant/schemas/`) ??
       tail(path, `${SCHEMA_REGISTRY_BASE_PATH}/tenant/unions/`)
-    if (union !== undefined) return only('GET', method, 'schemas.union', (ctx, sb) => getUnion(ctx, sb, union))
+    if (union !== undefined)
+      return only('GET', method, 'schemas.union', (ctx, sb) => getUnion(ctx, sb, union, s.streaming.shape.fields))
+    const inlet = tail(path, `${STREAMING_BASE_PATH}/`)
+    if (inlet !== undefined)
+      return method === 'POST'
+        ? { route: STREAMING_ROUTE, handle: (ctx) => postCollection(ctx, inlet, s) }
+        : { route: 'methodNotAllowed', handle: (ctx) => methodNotAllowed(ctx.method, ctx.url.pathname) }
     const segment = tail(path, `${AEP_BASE_PATH}/ups/segment/definitions/`)
     if (segment !== undefined)
       return only('GET', method, 'segmentDefinitions', (_ctx, sb) => getSegmentDefinition(segment, sb, s.orgId))

@@ -10,6 +10,7 @@
 import { header, json, type Reply, type RequestContext } from '../lib/http'
 import type { Seed } from '../seed/types'
 import type { Sandbox } from './sandboxes'
+import type { EventField } from './streaming-config'
 
 export const SCHEMA_REGISTRY_BASE_PATH = '/data/foundation/schemaregistry'
 
@@ -118,8 +119,29 @@ function registryError(status: number, title: string, detail: string): Reply {
 const ACCEPT =
   /^application\/vnd\.adobe\.(xed|xed-full|xed-full-notext|xed-notext)\+json\s*(;\s*version\s*=\s*([\d.]+))?\s*$/i
 
-/** GET …/tenant/schemas/{id} or …/tenant/unions/{id} for a profile or event union. */
-export function getUnion(ctx: RequestContext, sb: Sandbox, id: string): Reply {
+/** A copy of `tree` with each declared field (a dot path; a date or a string) in it. */
+function withFields(tree: SchemaNode, fields: readonly EventField[]): SchemaNode {
+  const root: SchemaNode = structuredClone(tree)
+  for (const { path, format } of fields) {
+    let node = root
+    const parts = path.split('.')
+    parts.forEach((part, i) => {
+      node.properties ??= {}
+      const last = i === parts.length - 1
+      const leaf: SchemaNode = format === 'date' ? { type: 'string', format: 'date' } : { type: 'string' }
+      node.properties[part] ??= last ? leaf : { type: 'object' }
+      node = node.properties[part]
+    })
+  }
+  return root
+}
+
+/**
+ * GET …/tenant/schemas/{id} or …/tenant/unions/{id} for a profile or event union. The event union
+ * also holds the streaming dataset's schema (`eventFields`): in AEP every Profile-enabled schema
+ * of a class joins its union, whether or not an event of it exists yet.
+ */
+export function getUnion(ctx: RequestContext, sb: Sandbox, id: string, eventFields: readonly EventField[] = []): Reply {
   const accept = header(ctx.req, 'accept')
   if (accept === undefined || accept.trim() === '' || accept.trim() === '*/*')
     return registryError(406, 'NotAcceptableError', 'Accept header parameter is required')
@@ -153,8 +175,10 @@ export function getUnion(ctx: RequestContext, sb: Sandbox, id: string): Reply {
     ],
     'meta:registryMetadata': {}
   }
-  if (resolved) body.properties = unionTrees(sb.seed)[kind].properties ?? {}
-  else body.allOf = mixins.map(($ref) => ({ $ref }))
+  if (resolved) {
+    const tree = unionTrees(sb.seed)[kind]
+    body.properties = (kind === 'event' ? withFields(tree, eventFields) : tree).properties ?? {}
+  } else body.allOf = mixins.map(($ref) => ({ $ref }))
   return json(200, body, {
     'content-type': `application/vnd.adobe.${(m[1] ?? 'xed').toLowerCase()}+json; version=${m[3]}`
   })

@@ -1,8 +1,9 @@
 /**
  * Starts the AEP stand-in in-process (Profile access, merge policies, audiences, segment
- * definitions, identity namespaces under /data/core), behind a gateway that checks Adobe's
- * four headers. Tokens are checked by `verifyToken` (pass the IMS stand-in's) or, when started
- * alone, by the shared signing secret.
+ * definitions, identity namespaces under /data/core, behind a gateway that checks Adobe's four
+ * headers; Streaming Ingestion's /collection/{id}, which checks its token itself). Tokens are
+ * checked by `verifyToken` (pass the IMS stand-in's) or, when started alone, by the shared
+ * signing secret.
  */
 
 import {
@@ -16,11 +17,12 @@ import { startServer } from '../lib/server'
 import type { CommonOptions, StandInHandle } from '../lib/types'
 import type { Seed } from '../seed/types'
 import { AepControl, type EventsLookup } from './control'
-import { internalError, tooManyRequests } from './errors'
+import { dcsServerError, dcsTooManyRequests, internalError, tooManyRequests } from './errors'
 import { MAX_IDENTITIES_PER_REQUEST } from './profiles'
 import { aepRouter } from './router'
 import { defaultSandboxes, Sandbox, type SandboxConfig } from './sandboxes'
 import { type ExtraProfile, withExtraProfiles } from './seed-overlay'
+import { STREAMING_ROUTE, type StreamingOptions, streamingSettings } from './streaming-config'
 
 export const DEFAULT_AEP_PORT = 9101
 
@@ -41,6 +43,8 @@ export interface AepOptions extends CommonOptions {
   acceptToken?: (claims: TokenClaims, token: string) => boolean
   eventsLookup?: EventsLookup
   maxIdentitiesPerRequest?: number
+  /** Streaming Ingestion (`POST /collection/{id}`): connection ids, dataset, event shape, ingestion delay. */
+  streaming?: StreamingOptions
 }
 
 export interface AepHandle extends StandInHandle<AepControl> {
@@ -53,18 +57,25 @@ export async function startAep(opts: AepOptions): Promise<AepHandle> {
   const configs = opts.sandboxes ?? (opts.seed ? defaultSandboxes(opts.seed, opts.devSeed) : undefined)
   if (!configs) throw new Error('startAep needs `sandboxes` or `seed`')
   const extras = opts.extraProfiles ?? []
-  const sandboxes = new Map(
-    configs.map((c) => [c.name, new Sandbox({ ...c, seed: withExtraProfiles(c.seed, extras) })])
-  )
-  const orgId = opts.orgId ?? DEFAULT_ORG_ID
-  const clientId = opts.clientId ?? DEFAULT_CLIENT_ID
-  const secret = opts.signingSecret ?? DEV_SIGNING_SECRET
+  const streaming = streamingSettings(opts.streaming)
   const control = new AepControl({
     latency: opts.latency,
     faults: opts.faults,
     maxRecords: opts.maxRecords,
-    eventsLookup: opts.eventsLookup
+    eventsLookup: opts.eventsLookup,
+    ingestionDelayMs: opts.streaming?.ingestionDelayMs,
+    streaming
   })
+  // Each sandbox reads through the ingestion layer, so streamed events join its lookups.
+  const sandboxes = new Map(
+    configs.map((c) => [
+      c.name,
+      new Sandbox({ ...c, seed: control.ingestion.layer(c.name, withExtraProfiles(c.seed, extras)) })
+    ])
+  )
+  const orgId = opts.orgId ?? DEFAULT_ORG_ID
+  const clientId = opts.clientId ?? DEFAULT_CLIENT_ID
+  const secret = opts.signingSecret ?? DEV_SIGNING_SECRET
 
   const handle = await startServer({
     control,
@@ -75,9 +86,15 @@ export async function startAep(opts: AepOptions): Promise<AepHandle> {
       acceptToken: opts.acceptToken,
       control,
       sandboxes,
-      maxIdentitiesPerRequest: opts.maxIdentitiesPerRequest ?? MAX_IDENTITIES_PER_REQUEST
+      maxIdentitiesPerRequest: opts.maxIdentitiesPerRequest ?? MAX_IDENTITIES_PER_REQUEST,
+      streaming
     }),
-    faultReplies: { tooManyRequests, serverError: internalError },
+    // The streaming route is another Adobe service: its injected errors use its own problem shape.
+    faultReplies: {
+      tooManyRequests: (ms, route) => (route === STREAMING_ROUTE ? dcsTooManyRequests() : tooManyRequests(ms)),
+      serverError: (status, route, ms) =>
+        route === STREAMING_ROUTE ? dcsServerError(status, ms) : internalError(status)
+    },
     recordHeaders: [
       'x-api-key',
       'x-gw-ims-org-id',
@@ -85,7 +102,8 @@ export async function startAep(opts: AepOptions): Promise<AepHandle> {
       'content-type',
       'accept',
       'x-request-id',
-      'user-agent'
+      'user-agent',
+      'x-adobe-flow-id'
     ],
     port: opts.port ?? DEFAULT_AEP_PORT,
     host: opts.host ?? '127.0.0.1'

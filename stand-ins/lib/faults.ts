@@ -6,10 +6,14 @@ import type { ServerResponse } from 'node:http'
 import { encodeReply, type Reply, sendReply } from './http'
 import type { Fault } from './types'
 
-/** Each server says what its 429 and 5xx answers look like (AEP: an array body, IMS: OAuth errors). */
+/**
+ * Each server says what its 429 and 5xx answers look like (AEP: an array body, IMS: OAuth errors).
+ * `route` is the matched route id, for a server whose routes play different services (AEP's
+ * streaming endpoint is not Profile).
+ */
 export interface FaultReplies {
-  tooManyRequests(retryAfterMs: number): Reply
-  serverError(status: 500 | 502 | 503): Reply
+  tooManyRequests(retryAfterMs: number, route: string): Reply
+  serverError(status: 500 | 502 | 503, route: string, retryAfterMs?: number): Reply
 }
 
 export const DEFAULT_RETRY_AFTER_MS = 500
@@ -20,11 +24,11 @@ export function mangles(fault: Fault): boolean {
 }
 
 /** The replacement reply for 429/500/502/503, or undefined for the other fault types. */
-export function replacementReply(fault: Fault, replies: FaultReplies): Reply | undefined {
+export function replacementReply(fault: Fault, replies: FaultReplies, route: string): Reply | undefined {
   switch (fault.type) {
     case '429': {
       const wait = fault.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS
-      const reply = replies.tooManyRequests(wait)
+      const reply = replies.tooManyRequests(wait, route)
       // Retry-After is whole seconds; clients that honour it (aio-lib-state) must not spin.
       return {
         ...reply,
@@ -34,7 +38,7 @@ export function replacementReply(fault: Fault, replies: FaultReplies): Reply | u
     case '500':
     case '502':
     case '503':
-      return replies.serverError(Number(fault.type) as 500 | 502 | 503)
+      return replies.serverError(Number(fault.type) as 500 | 502 | 503, route, fault.retryAfterMs)
     default:
       return undefined
   }

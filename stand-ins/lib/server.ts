@@ -102,7 +102,7 @@ async function handle<C extends Control>(
     req.socket.destroy()
     return
   }
-  const replacement = fault ? replacementReply(fault, spec.faultReplies) : undefined
+  const replacement = fault ? replacementReply(fault, spec.faultReplies, match.route) : undefined
   if (replacement) {
     sendReply(res, replacement, requestId)
     return

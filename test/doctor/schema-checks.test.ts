@@ -52,7 +52,7 @@ describe('doctor: the mapping against the union schemas', () => {
       {
         group: 'Customer view mapping',
         status: 'pass',
-        title: 'All 13 mapped paths of CUSTOMER_VIEW_MAPPING exist in the union schemas of sandboxes prod, dev'
+        title: 'All 20 mapped paths of CUSTOMER_VIEW_MAPPING exist in the union schemas of sandboxes prod, dev'
       }
     ])
     expect(

@@ -19,7 +19,15 @@ const settings = [...new Set(actions.flatMap(([, a]) => Object.keys(a.inputs ?? 
 const POSTS: Record<string, Record<string, unknown>> = {
   'customer-profiles': { identities: [{ namespace: 'email', id: 'jane.doe@example.com' }] },
   'cache-invalidate': { namespace: 'email', id: 'jane.doe@example.com' },
-  'customer-reveal': { namespace: 'email', id: 'jane.doe@example.com' }
+  'customer-reveal': { namespace: 'email', id: 'jane.doe@example.com' },
+  // Not Jane: the wrap-up lands in the customer's timeline, and the other suites read Jane's.
+  'customer-interactions': {
+    namespace: 'crmid',
+    id: 'CRM-000150',
+    topic: 'other',
+    outcome: 'resolved',
+    interactionId: 'e2e-injection-0001'
+  }
 }
 const GET_QUERY: Record<string, Record<string, string>> = {
   'customer-profile': { namespace: 'email', id: 'jane.doe@example.com', fields: 'name' },
@@ -113,7 +121,8 @@ describe('npm start under attack', () => {
       }
 
       // Assess
-      expect(honest.status).toBe(200)
+      // 202: customer-interactions hands the wrap-up to AEP's ingestion.
+      expect(honest.status).toBe(action === 'customer-interactions' ? 202 : 200)
       expect(changed).toEqual([])
       expect(hits).toEqual([])
     }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main as cacheInvalidate } from '../../actions/cache-invalidate'
 import { main as customerEvents } from '../../actions/customer-events'
+import { main as customerInteractions } from '../../actions/customer-interactions'
 import { main as customerProfile } from '../../actions/customer-profile'
 import { main as customerProfiles } from '../../actions/customer-profiles'
 import { resetStateClient } from '../../actions/lib/cache/state-store'
@@ -17,7 +18,14 @@ import { setLogSink } from '../../actions/lib/observability/logger'
 import { resetServices } from '../../actions/lib/services/services'
 import { main as metadata } from '../../actions/metadata'
 import { clearMetadataCache } from '../../actions/metadata/catalogue'
-import { mintAgentToken, type StandIns, type StandInsOptions, startStandIns } from '../../stand-ins'
+import {
+  DEMO_INTERACTIONS_DATASET_ID,
+  DEMO_STREAMING_CONNECTION_ID,
+  mintAgentToken,
+  type StandIns,
+  type StandInsOptions,
+  startStandIns
+} from '../../stand-ins'
 import { type WebSemantics, webActionParams } from '../../stand-ins/runtime/web-params'
 import { assertValidResponse } from '../contract/openapi'
 
@@ -30,7 +38,8 @@ const ACTION_NAMES = new Map<unknown, string>([
   [customerEvents, 'customer-events'],
   [customerProfiles, 'customer-profiles'],
   [metadata, 'metadata'],
-  [cacheInvalidate, 'cache-invalidate']
+  [cacheInvalidate, 'cache-invalidate'],
+  [customerInteractions, 'customer-interactions']
 ])
 
 export const ORG = 'DEMO0000000000000000000A@AdobeOrg'
@@ -105,6 +114,9 @@ export async function startTestEnv(
     ALLOWED_UPSTREAM_HOSTS: '127.0.0.1,localhost',
     IDENTITY_HASH_SALT: 'integration-test-salt',
     CUSTOMER_VIEW_MAPPING: DEMO_MAPPING_JSON,
+    AEP_STREAMING_BASE_URL: standIns.aep.url,
+    AEP_STREAMING_CONNECTION_ID: DEMO_STREAMING_CONNECTION_ID,
+    AEP_INTERACTIONS_DATASET_ID: DEMO_INTERACTIONS_DATASET_ID,
     ...inputs
   }
   const env: TestEnv = {

@@ -14,7 +14,12 @@ import { bodyOf, registerTestEnv } from './harness'
 const LUMA = join(__dirname, '../../examples/luma')
 const testEnv = registerTestEnv(
   { data: LUMA },
-  { CUSTOMER_VIEW_MAPPING: readFileSync(join(LUMA, 'mapping.json'), 'utf8') }
+  // The Luma mapping has no wrap-up shape, so this deployment records no interactions (as npm start -- --data does).
+  {
+    CUSTOMER_VIEW_MAPPING: readFileSync(join(LUMA, 'mapping.json'), 'utf8'),
+    AEP_STREAMING_CONNECTION_ID: '',
+    AEP_INTERACTIONS_DATASET_ID: ''
+  }
 )
 
 /** Leah Moreno, by the loyalty id the Luma data stores as a number. */

@@ -31,8 +31,8 @@ describe('memory tier', () => {
     testEnv().coldContainer()
     const cold = await lookup({ namespace: 'email', id: JANE.email })
     // Assess
-    expect([cacheOf(warm), warmReads]).toEqual([{ status: 'HIT', ageSeconds: 0, tier: 'memory' }, 0])
-    expect([cacheOf(cold), viewReads()]).toEqual([{ status: 'HIT', ageSeconds: 0, tier: 'state' }, 1])
+    expect([cacheOf(warm), warmReads]).toEqual([{ status: 'HIT', ageSeconds: expect.any(Number), tier: 'memory' }, 0])
+    expect([cacheOf(cold), viewReads()]).toEqual([{ status: 'HIT', ageSeconds: expect.any(Number), tier: 'state' }, 1])
     expect(testEnv().standIns.aep.control.count('entities.profile')).toBe(0)
   })
 
@@ -85,6 +85,6 @@ describe('memory tier', () => {
     // Act
     const res = await lookup({ namespace: 'email', id: JANE.email }, { inputs })
     // Assess
-    expect([cacheOf(res), viewReads()]).toEqual([{ status: 'HIT', ageSeconds: 0, tier: 'state' }, 1])
+    expect([cacheOf(res), viewReads()]).toEqual([{ status: 'HIT', ageSeconds: expect.any(Number), tier: 'state' }, 1])
   })
 })

@@ -29,7 +29,19 @@ const HONEST: Record<string, { method: string; query: Record<string, string>; bo
   metadata: { method: 'GET', query: {} },
   'customer-profiles': { method: 'POST', query: {}, body: { identities: [{ namespace: 'email', id: JANE.email }] } },
   'cache-invalidate': { method: 'POST', query: {}, body: { namespace: 'email', id: JANE.email } },
-  'customer-reveal': { method: 'POST', query: {}, body: { namespace: 'email', id: JANE.email } }
+  'customer-reveal': { method: 'POST', query: {}, body: { namespace: 'email', id: JANE.email } },
+  // A fixed interactionId: the honest write repeated is the same event (the stand-in lands it once).
+  'customer-interactions': {
+    method: 'POST',
+    query: {},
+    body: {
+      namespace: 'email',
+      id: JANE.email,
+      topic: 'delivery',
+      outcome: 'resolved',
+      interactionId: 'injection-0001'
+    }
+  }
 }
 
 let env: TestEnv
@@ -51,17 +63,26 @@ function hostileValue(name: string): string {
     IDENTITY_HASH_SALT: 'attacker-chosen-salt-0000',
     LOG_LEVEL: 'debug',
     ALLOWED_UPSTREAM_HOSTS: '127.0.0.1,localhost,evil.example',
-    MASK_PERSONAL_DATA: 'false'
+    MASK_PERSONAL_DATA: 'false',
+    AEP_STREAMING_CONNECTION_ID: 'f'.repeat(64),
+    AEP_STREAMING_FLOW_ID: '00000000-0000-4000-8000-000000000bad',
+    AEP_INTERACTIONS_DATASET_ID: 'attacker0000000000000000'
   }
   return table[name] ?? rogueUrl
 }
 
 /** The parts of an answer a repeated honest request shares with the first (ids and timings differ). */
 function comparable(res: ActionResponse): unknown {
-  return JSON.parse(JSON.stringify({ status: res.statusCode, body: res.body }), (k, v: unknown) =>
-    ['requestId', 'cache', 'ageSeconds', 'durationMs', 'nextCursor', 'fetchedAt', 'upstreamCalls'].includes(k)
-      ? undefined
-      : v
+  return JSON.parse(
+    JSON.stringify({ status: res.statusCode, body: res.body }),
+    function (this: unknown, k, v: unknown) {
+      // An accepted interaction's own timestamp is the moment it was sent.
+      const when = k === 'timestamp' && (this as { accepted?: unknown }).accepted === true
+      return when ||
+        ['requestId', 'cache', 'ageSeconds', 'durationMs', 'nextCursor', 'fetchedAt', 'upstreamCalls'].includes(k)
+        ? undefined
+        : v
+    }
   )
 }
 
@@ -106,6 +127,7 @@ describe('the manifest', () => {
       [
         'cache-invalidate',
         'customer-events',
+        'customer-interactions',
         'customer-profile',
         'customer-profiles',
         'customer-reveal',

@@ -1,4 +1,6 @@
+export * from './coalescer'
 export * from './entries'
+export * from './fit-view'
 export * from './memory-tier'
 export * from './profile-cache'
 export * from './state-namespace'

@@ -1,8 +1,9 @@
 /**
  * Customer views in aio-lib-state. A key names org, sandbox, merge policy, namespace and a salted
  * hash of the identity — never the raw e-mail or phone. After a miss the view is stored under the
- * identity that was looked up, and small pointer entries under the profile's other identities let
- * a lookup by another identity (phone after e-mail) hit the same view.
+ * identity that was looked up, and small pointer entries under the profile's other identities, of
+ * the namespaces lookups use (CACHE_POINTER_NAMESPACES), let a lookup by another identity (phone
+ * after e-mail) hit the same view.
  *
  * Entries are kept `staleGrace` seconds past their freshness so that, when AEP fails, an expired
  * view can still be served (marked STALE) instead of an error. Each view records the shape it was
@@ -14,9 +15,10 @@ import type { NormalisedIdentity } from '../aep'
 import type { Config } from '../config'
 import { identityHash, tokenHash } from '../observability'
 import type { CustomerView } from '../view'
+import { fit } from './fit-view'
 import { MemoryTier } from './memory-tier'
 import { isRecord, keyPart, orgKeyPart, StateNamespace } from './state-namespace'
-import { MAX_VALUE_BYTES, type StateStore } from './state-store'
+import type { StateStore } from './state-store'
 
 export interface CacheScope {
   sandbox: string
@@ -46,8 +48,6 @@ export interface CachedView {
   tier: CacheTier
 }
 
-/** Identity namespaces worth a pointer entry: the ones agents and systems look customers up by. */
-const POINTER_NAMESPACES = new Set(['email', 'phone', 'crmid', 'ecid', 'loyaltyid'])
 const MAX_POINTERS = 12
 
 const isEntry = (v: unknown): v is Entry =>
@@ -55,9 +55,6 @@ const isEntry = (v: unknown): v is Entry =>
   v.v === 1 &&
   (typeof v.ref === 'string' ||
     (typeof v.storedAt === 'number' && typeof v.shape === 'string' && isRecord(v.view) && isRecord(v.view.customer)))
-
-/** As long as a viewShape(), for measuring an entry before it has one. */
-const SHAPE_WIDTH = 'x'.repeat(12)
 
 /** Bumped whenever the customer view gains or changes a field. */
 const VIEW_VERSION = 2
@@ -73,6 +70,8 @@ export class ProfileCache {
   private readonly memory: MemoryTier<ViewEntry>
   private readonly ttlSeconds: number
   private readonly shape: string
+  /** CACHE_POINTER_NAMESPACES: the other identities worth a pointer, the ones lookups use. */
+  private readonly pointerNamespaces: ReadonlySet<string>
 
   constructor(
     store: StateStore,
@@ -82,6 +81,7 @@ export class ProfileCache {
     const ttlSeconds = config.cache.profileTtlSeconds + config.cache.staleGraceSeconds
     this.ttlSeconds = ttlSeconds
     this.shape = viewShape(config)
+    this.pointerNamespaces = new Set(config.cache.pointerNamespaces)
     this.entries = new StateNamespace(store, {
       prefix: ['cah1', orgKeyPart(config.aep.orgId)],
       ttlSeconds,
@@ -105,6 +105,12 @@ export class ProfileCache {
     )
   }
 
+  /** The view this container's memory holds for this identity (no State call), or null. */
+  held(scope: CacheScope, identity: NormalisedIdentity): CachedView | null {
+    const entry = this.memory.get(this.key(scope, identity.namespace, identity.id))
+    return entry ? this.cached(entry, 'memory') : null
+  }
+
   /**
    * The stored view for this identity, fresh or stale, or null: from this container's memory when
    * it entered memory less than CACHE_MEMORY_SECONDS ago, else from State (following one pointer).
@@ -119,6 +125,9 @@ export class ProfileCache {
       // This identity is looked up by: hold the view itself under it, so the next new container's hit is one read.
       if (entry && 'view' in entry && entry.shape === this.shape) void this.promote(key, entry)
     }
+    // This container may have written the key while the read was out (a coalesced miss ending): memory is newer.
+    const written = this.memory.get(key)
+    if (written) return this.cached(written, 'memory')
     if (!entry || !('view' in entry) || entry.shape !== this.shape) return null
     this.memory.set(key, entry, bytesOf(entry))
     return this.cached(entry, 'state')
@@ -134,33 +143,51 @@ export class ProfileCache {
     }
   }
 
-  /** Replaces a pointer by its view, for the view's remaining life; a failure leaves the pointer. */
+  /** Replaces a pointer by its view, for the view's remaining life, beside the answer; a failure leaves the pointer. */
   private async promote(key: string, entry: ViewEntry): Promise<void> {
     const left = this.ttlSeconds - Math.floor((this.now() - entry.storedAt) / 1000)
-    if (left > 0) await this.entries.putKey(key, entry, left)
+    if (left > 0) await this.entries.putKey(key, entry, left, { behind: true })
   }
 
-  /** Stores the view (trimming events to fit the State value limit) and pointers for its other identities. */
+  /**
+   * Stores the view (trimming events to fit the State value limit) under this identity, and
+   * pointers to it under its other identities of CACHE_POINTER_NAMESPACES; resolves once State
+   * has answered every write.
+   */
   async write(scope: CacheScope, identity: NormalisedIdentity, view: CustomerView): Promise<void> {
-    if (this.config.cache.profileTtlSeconds <= 0) return
+    await Promise.all(this.remember(scope, identity, view).map(([key, entry]) => this.entries.putKey(key, entry)))
+  }
+
+  /**
+   * The same writes for CACHE_WRITE_MODE=behind: this container's memory holds the view when this
+   * returns, and the State writes go on after the answer (see StateStore.put's `behind`). The
+   * promise settles once State has answered them; nobody needs to wait for it.
+   */
+  writeBehind(scope: CacheScope, identity: NormalisedIdentity, view: CustomerView): Promise<void> {
+    const puts = this.remember(scope, identity, view).map(([key, entry]) =>
+      this.entries.putKey(key, entry, undefined, { behind: true })
+    )
+    return Promise.all(puts).then(() => undefined)
+  }
+
+  /** Holds the view in memory under every key it is written under; returns those State entries. */
+  private remember(scope: CacheScope, identity: NormalisedIdentity, view: CustomerView): Array<[string, Entry]> {
+    if (this.config.cache.profileTtlSeconds <= 0) return []
     const key = this.key(scope, identity.namespace, identity.id)
     const fitted = fit(view)
-    if (!fitted) return
-    const others = view.customer.identities
+    if (!fitted) return []
+    const otherKeys = view.customer.identities
       .filter(
-        (i) => POINTER_NAMESPACES.has(i.namespace) && !(i.namespace === identity.namespace && i.id === identity.id)
+        (i) => this.pointerNamespaces.has(i.namespace) && !(i.namespace === identity.namespace && i.id === identity.id)
       )
       .slice(0, MAX_POINTERS)
+      .map((i) => this.key(scope, i.namespace, i.id))
     const entry: ViewEntry = { v: 1, storedAt: this.now(), shape: this.shape, view: fitted }
-    const otherKeys = others.map((i) => this.key(scope, i.namespace, i.id))
     // Memory first: a repeat lookup in this container, by any of these identities, needs no State read.
     const bytes = bytesOf(entry)
     for (const k of [key, ...otherKeys]) this.memory.set(k, entry, bytes)
     // One round trip, not two: a pointer that lands a moment before its view reads as a miss, never as wrong data.
-    await Promise.all([
-      this.entries.putKey(key, entry),
-      ...otherKeys.map((k) => this.entries.putKey(k, { v: 1, ref: key } satisfies PointerEntry))
-    ])
+    return [[key, entry], ...otherKeys.map((k): [string, Entry] => [k, { v: 1, ref: key }])]
   }
 
   /**
@@ -193,29 +220,4 @@ export class ProfileCache {
 /** The bytes an entry counts for in memory: its JSON, as State holds it. */
 function bytesOf(entry: ViewEntry): number {
   return Buffer.byteLength(JSON.stringify(entry))
-}
-
-/**
- * The view as stored: whole when it fits, else with its events halved until it does, then without
- * its all-attributes list; null if nothing fits.
- */
-export function fit(view: CustomerView): CustomerView | null {
-  let current = view
-  for (;;) {
-    if (Buffer.byteLength(JSON.stringify({ v: 1, storedAt: 0, shape: SHAPE_WIDTH, view: current })) <= MAX_VALUE_BYTES)
-      return current
-    const events = current.customer.events
-    if (events.length === 0) {
-      if (current.customer.allAttributes.length === 0) return null
-      current = {
-        customer: { ...current.customer, allAttributes: [] },
-        meta: { ...current.meta, allAttributesTrimmed: true }
-      }
-      continue
-    }
-    current = {
-      customer: { ...current.customer, events: events.slice(0, Math.floor(events.length / 2)) },
-      meta: { ...current.meta, events: { ...current.meta.events, trimmed: true } }
-    }
-  }
 }

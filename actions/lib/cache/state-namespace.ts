@@ -3,7 +3,7 @@
  * audience name, metadata catalogue) is one namespace that owns its key scheme, its TTL and a
  * shape guard: a value that does not pass the guard comes back as a miss, never as a typed lie.
  */
-import type { StateStore } from './state-store'
+import type { PutOptions, StateStore } from './state-store'
 
 /** A key part that is safe in a State key (`[a-zA-Z0-9-_.]`): anything else becomes `_`. */
 export function keyPart(value: string): string {
@@ -46,8 +46,8 @@ export class StateNamespace<T> {
   }
 
   /** Stores the entry; false when it was too large or State failed. `ttlSeconds` overrides the kind's. */
-  putKey(key: string, value: T, ttlSeconds = this.spec.ttlSeconds): Promise<boolean> {
-    return this.store.put(key, value, ttlSeconds)
+  putKey(key: string, value: T, ttlSeconds = this.spec.ttlSeconds, options?: PutOptions): Promise<boolean> {
+    return this.store.put(key, value, ttlSeconds, options)
   }
 
   deleteKey(key: string): Promise<boolean> {

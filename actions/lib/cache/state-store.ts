@@ -2,6 +2,12 @@
  * A typed, failure-proof wrapper of @adobe/aio-lib-state. The cache is an optimisation, never a
  * point of failure: every call is bounded in time, a failure reads as a miss (or a skipped write),
  * and an outage is logged once when it starts and once when it ends — not on every request.
+ *
+ * A write can also go on after the answer (`behind`). I/O Runtime may freeze a container once
+ * `main` returns and thaw it minutes later, or never: such a write is never taken for an outage
+ * (its time bound may fire only at the thaw), and one that could not even be sent before a freeze
+ * is dropped rather than sent late, where it could bring back a view that a newer write or a
+ * cache-invalidate has since replaced.
  */
 import { withTimeout } from '../async'
 import type { Logger } from '../observability'
@@ -18,6 +24,15 @@ export const KEY = /^[a-zA-Z0-9-_.]{1,1024}$/
 export const MAX_VALUE_BYTES = 1_000_000
 export const MAX_TTL_SECONDS = 31_536_000
 const INIT_TIMEOUT_MS = 3_000
+/** A write-behind not sent within this long of being asked for was held up by a freeze: dropped. */
+export const BEHIND_SEND_WITHIN_MS = 2_000
+/** A time bound that fires this much past its due time fired late: the container was frozen. */
+const PAUSED_SLACK_MS = 1_000
+
+export interface PutOptions {
+  /** The write goes on after the answer (CACHE_WRITE_MODE=behind, pointer promotion): see the file's comment. */
+  behind?: boolean
+}
 
 export interface StateOptions {
   /** Longest wait for one State call before it counts as a miss. */
@@ -30,6 +45,8 @@ let client: Promise<AdobeStateLike> | null = null
 let clientRegion: string | undefined
 /** The operation whose failure started the current outage; null while State works. */
 let downOp: string | null = null
+/** Whether writes-behind are failing (on a container that was not frozen); logged once per streak. */
+let behindFailing = false
 
 /**
  * Loads and initialises the library once per region. Its endpoint comes from AIO_STATE_ENDPOINT
@@ -102,12 +119,49 @@ export class StateStore {
     return res && typeof res.value === 'string' ? (JSON.parse(res.value) as unknown) : null
   }
 
-  /** Stores `value` as JSON; false when it was too large or the store failed. */
-  async put(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
+  /** Stores `value` as JSON; false when it was too large, the store failed, or (`behind`) it was dropped. */
+  async put(key: string, value: unknown, ttlSeconds: number, options: PutOptions = {}): Promise<boolean> {
     const json = JSON.stringify(value)
     if (Buffer.byteLength(json) > MAX_VALUE_BYTES) return false
     const ttl = Math.max(1, Math.min(MAX_TTL_SECONDS, Math.round(ttlSeconds)))
+    if (options.behind) return this.putBehind(key, json, ttl)
     return (await this.run('put', (s) => s.put(key, json, { ttl }))) !== undefined
+  }
+
+  /** A put after the answer: never an outage, never sent late; failures on a live container logged once at info. */
+  private async putBehind(key: string, json: string, ttl: number): Promise<boolean> {
+    const asked = Date.now()
+    let sent: number | undefined
+    try {
+      const state = await bounded(init(this.options.region), INIT_TIMEOUT_MS)
+      const waited = Date.now() - asked
+      if (waited > BEHIND_SEND_WITHIN_MS) {
+        this.logger.debug('state write behind dropped: the container was paused before it was sent', { waited })
+        return false
+      }
+      sent = Date.now()
+      await bounded(state.put(key, json, { ttl }), this.options.timeoutMs)
+      if (behindFailing) {
+        behindFailing = false
+        this.logger.info('state writes behind the answer work again')
+      }
+      return true
+    } catch (e) {
+      const since = sent ?? asked
+      const bound = sent === undefined ? INIT_TIMEOUT_MS : this.options.timeoutMs
+      const took = Date.now() - since
+      // A bound that fired long after it was due says the container was frozen, not that State failed.
+      if (took > bound + PAUSED_SLACK_MS) {
+        this.logger.debug('state write behind unconfirmed: the container was paused', { took })
+      } else if (!behindFailing) {
+        behindFailing = true
+        this.logger.info('state write behind the answer failed; another container may miss this view', {
+          op: 'put',
+          error: e
+        })
+      }
+      return false
+    }
   }
 
   async delete(key: string): Promise<boolean> {
@@ -123,4 +177,5 @@ export class StateStore {
 export function resetStateClient(): void {
   client = null
   downOp = null
+  behindFailing = false
 }

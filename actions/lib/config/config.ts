@@ -35,6 +35,19 @@ export interface Config {
     memoryMaxEntries: number
     /** Most bytes of view JSON the memory tier holds. */
     memoryMaxBytes: number
+    /**
+     * CACHE_READ_MODE: on a lookup the memory tier cannot answer, `before` asks State first and calls
+     * AEP only on a miss; `parallel` starts the State read and the AEP call together (a State hit
+     * then still spends that AEP call).
+     */
+    readMode: 'before' | 'parallel'
+    /**
+     * CACHE_WRITE_MODE: after a miss, `await` answers once State holds the view; `behind` answers
+     * once this container's memory holds it, the State writes going on after the answer.
+     */
+    writeMode: 'await' | 'behind'
+    /** CACHE_POINTER_NAMESPACES: the identity namespaces (lower case) that get a pointer to a stored view. */
+    pointerNamespaces: string[]
     /** Only for local stand-ins and tests: where aio-lib-state sends its requests. */
     stateEndpoint: string | null
     /** The State region, a data-residency choice (aio-lib-state: amer, emea, apac, aus). */
@@ -42,6 +55,19 @@ export interface Config {
   }
   /** CUSTOMER_VIEW_MAPPING: the org's attribute cards, scores and tenant event rules. */
   mapping: ViewMapping
+  /**
+   * Where wrap-up interactions are sent (AEP Streaming Ingestion, an authenticated HTTP API
+   * connection); null = the deployment records none. The event's shape is `mapping.interactions`.
+   */
+  interactions: {
+    /** The collection host, `https://dcs.adobedc.net`. */
+    baseUrl: string
+    /** The streaming connection's inlet id: the last segment of its `/collection/{id}` URL. */
+    connectionId: string
+    /** The HTTP API source dataflow, sent as `x-adobe-flow-id` and `header.flowId`; null when not used. */
+    flowId: string | null
+    datasetId: string
+  } | null
   ui: {
     /**
      * MASK_PERSONAL_DATA: the UI hides contact details, addresses and identity values until the
@@ -61,15 +87,19 @@ export type Params = Record<string, unknown>
  * may point only at these, unless ALLOWED_UPSTREAM_HOSTS (a deployment input) names another host:
  * even a setting that somehow came from elsewhere could then not send a token to a foreign host.
  */
-const ADOBE_HOSTS: Record<'IMS_BASE_URL' | 'AEP_BASE_URL' | 'AIO_STATE_ENDPOINT', RegExp> = {
+const ADOBE_HOSTS: Record<'IMS_BASE_URL' | 'AEP_BASE_URL' | 'AEP_STREAMING_BASE_URL' | 'AIO_STATE_ENDPOINT', RegExp> = {
   IMS_BASE_URL: /^ims-na1(-stg1)?\.adobelogin\.com$/,
   AEP_BASE_URL: /^platform(-stage)?\.adobe\.io$/,
+  AEP_STREAMING_BASE_URL: /^dcs\.adobedc\.net$/,
   AIO_STATE_ENDPOINT: /^storage-state-[a-z0-9]+(\.stg)?\.app-builder(\.int)?\.adp\.adobe\.io$/
 }
 
 const ORG_ID = /^[A-Za-z0-9]{8,40}@AdobeOrg$/
 const SANDBOX = /^[a-z0-9][a-z0-9-]{0,63}$/
 const MERGE_POLICY = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/
+const INLET_ID = /^[a-f0-9]{64}$/i
+const FLOW_ID = /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/i
+const DATASET_ID = /^[A-Za-z0-9]{24}$/
 
 /** Reads one input; unset `.env` variables reach the action as '' or as the literal `$NAME`. */
 function raw(params: Params, name: string): string | undefined {
@@ -202,12 +232,31 @@ export function parseConfig(params: Params): Config {
       memorySeconds: r.int('CACHE_MEMORY_SECONDS', 5, 0, 60),
       memoryMaxEntries: r.int('CACHE_MEMORY_MAX_ENTRIES', 2000, 0, 100000),
       memoryMaxBytes: r.int('CACHE_MEMORY_MAX_BYTES', 32 * 1024 * 1024, 0, 512 * 1024 * 1024),
+      readMode:
+        r.optional('CACHE_READ_MODE', /^(before|parallel)$/, 'must be before or parallel') === 'parallel'
+          ? 'parallel'
+          : 'before',
+      writeMode:
+        r.optional('CACHE_WRITE_MODE', /^(await|behind)$/, 'must be await or behind') === 'behind' ? 'behind' : 'await',
+      // Namespace codes as identity input takes them (any case), or `none` alone for no pointers at all.
+      pointerNamespaces: (
+        r.optional(
+          'CACHE_POINTER_NAMESPACES',
+          /^(none|(?!none\s*(,|$))[a-z][a-z0-9_.-]{0,63}(\s*,\s*(?!none\s*(,|$))[a-z][a-z0-9_.-]{0,63})*)$/i,
+          'must be a comma-separated list of identity namespace codes, e.g. email,phone, or none'
+        ) ?? 'email,phone,crmid,ecid,loyaltyid'
+      )
+        .toLowerCase()
+        .split(',')
+        .map((ns) => ns.trim())
+        .filter((ns, i, all) => ns !== 'none' && all.indexOf(ns) === i),
       stateEndpoint:
         raw(params, 'AIO_STATE_ENDPOINT') === undefined ? null : r.url('AIO_STATE_ENDPOINT', '', allowedHosts),
       stateRegion:
         r.optional('AIO_STATE_REGION', /^(amer|emea|apac|aus)$/, 'must be one of amer, emea, apac, aus') ?? 'amer'
     },
     mapping,
+    interactions: readInteractions(r, mapping, allowedHosts),
     ui: { maskPersonalData: r.bool('MASK_PERSONAL_DATA', true) },
     phoneDefaultCountryCode:
       r.optional('PHONE_DEFAULT_COUNTRY_CODE', /^[1-9]\d{0,2}$/, 'must be a country calling code such as 1 or 44') ??
@@ -216,6 +265,30 @@ export function parseConfig(params: Params): Config {
   }
   if (Object.keys(r.problems).length > 0) throw new ConfigError(r.problems)
   return config
+}
+
+/** The streaming connection of the wrap-up, when AEP_STREAMING_CONNECTION_ID is set; every part it needs is checked. */
+function readInteractions(r: Reader, mapping: ViewMapping, allowedHosts: ReadonlySet<string>): Config['interactions'] {
+  const baseUrl = r.url('AEP_STREAMING_BASE_URL', 'https://dcs.adobedc.net', allowedHosts)
+  const connectionId = r.optional(
+    'AEP_STREAMING_CONNECTION_ID',
+    INLET_ID,
+    "must be the streaming connection's inlet id (64 hexadecimal characters, the end of its /collection/ URL)"
+  )
+  const flowId = r.optional('AEP_STREAMING_FLOW_ID', FLOW_ID, 'must be a dataflow id (a UUID)') ?? null
+  const datasetId = r.optional('AEP_INTERACTIONS_DATASET_ID', DATASET_ID, 'must be a dataset id (24 characters)')
+  if (connectionId === undefined) {
+    if (datasetId !== undefined)
+      r.problems.AEP_STREAMING_CONNECTION_ID ??= 'is required when AEP_INTERACTIONS_DATASET_ID is set'
+    return null
+  }
+  if (datasetId === undefined)
+    r.problems.AEP_INTERACTIONS_DATASET_ID ??= 'is required when AEP_STREAMING_CONNECTION_ID is set'
+  const mappingFailed = Object.keys(r.problems).some((k) => /^(CUSTOMER_VIEW_MAPPING|INSIGHT_FIELD_MAP)\b/.test(k))
+  if (mapping.interactions === null && !mappingFailed)
+    r.problems['CUSTOMER_VIEW_MAPPING.interactions'] ??=
+      'is required when AEP_STREAMING_CONNECTION_ID is set: it gives the shape of the wrap-up event'
+  return datasetId === undefined ? null : { baseUrl, connectionId, flowId, datasetId }
 }
 
 /**

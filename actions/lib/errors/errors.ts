@@ -81,6 +81,17 @@ export class CacheUnavailableError extends AppError {
   }
 }
 
+/** This deployment records no wrap-ups: no streaming connection, dataset or interaction shape is set. */
+export class InteractionsNotConfiguredError extends AppError {
+  readonly status = 503
+  readonly code = 'INTERACTIONS_NOT_CONFIGURED'
+  constructor() {
+    super(
+      'Recording call outcomes is not set up in this deployment. An administrator must set AEP_STREAMING_CONNECTION_ID, AEP_INTERACTIONS_DATASET_ID and CUSTOMER_VIEW_MAPPING.interactions.'
+    )
+  }
+}
+
 /** The action's own configuration is missing or malformed: an admin must fix `.env`/inputs. */
 export class ConfigError extends AppError {
   readonly status = 500

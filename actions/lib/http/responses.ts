@@ -24,6 +24,11 @@ export function ok(body: unknown, requestId?: string): ActionResponse {
   return { statusCode: 200, headers: headers(requestId), body }
 }
 
+/** 202: the work is handed on (AEP has the event; it reaches the profile later). */
+export function accepted(body: unknown, requestId?: string): ActionResponse {
+  return { statusCode: 202, headers: headers(requestId), body }
+}
+
 /** Maps any thrown value to the error response; unknown errors are logged in full and answered with a generic 500. */
 export function errorResponse(err: unknown, logger: Logger, requestId?: string): ActionResponse {
   if (err instanceof AppError) {

@@ -1,3 +1,4 @@
+export { DEFAULT_OUTCOMES, DEFAULT_SENTIMENTS } from './interaction-shape'
 export * from './mapped-paths'
 export * from './parse'
 export { DEFAULT_REASONS } from './reason-settings'

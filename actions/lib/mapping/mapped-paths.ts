@@ -32,5 +32,8 @@ export function mappedPaths(m: ViewMapping): MappedPath[] {
       for (const path of placeholders(t ?? ''))
         if (path) out.push({ where: `events[${i}].summary.${lang}`, path, schema: 'event' })
   })
+  // The wrap-up writes these: a path the schema lacks makes AEP refuse (or silently drop) every wrap-up.
+  for (const [field, path] of Object.entries(m.interactions?.fields ?? {}))
+    if (path) out.push({ where: `interactions.fields.${field}`, path, schema: 'event' })
   return out
 }

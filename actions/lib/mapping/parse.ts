@@ -5,6 +5,7 @@
  */
 import { DOT_PATH, EVENT_KINDS, placeholders } from '../xdm'
 import { Checker, isObj, type Obj } from './checker'
+import { interactionShape } from './interaction-shape'
 import { DEFAULT_REASONS, reasonSettings } from './reason-settings'
 import {
   type AttributeFormat,
@@ -15,6 +16,7 @@ import {
   type EventMatch,
   type EventRule,
   type InsightRule,
+  type InteractionShape,
   type LocalizedText,
   type ViewMapping
 } from './types'
@@ -40,7 +42,8 @@ export const EMPTY_MAPPING: Readonly<ViewMapping> = Object.freeze({
   events: [],
   bands: DEFAULT_BANDS,
   defaultCurrency: 'USD',
-  reasons: DEFAULT_REASONS
+  reasons: DEFAULT_REASONS,
+  interactions: null
 })
 
 const FORMATS: readonly AttributeFormat[] = ['text', 'number', 'money', 'date', 'boolean', 'enum']
@@ -52,12 +55,13 @@ const TOP_KEYS = new Set([
   'defaultCurrency',
   'bands',
   'reasons',
+  'interactions',
   // INSIGHT_FIELD_MAP's keys
   'lifetimeValueCurrency',
   'churnPropensity',
   'engagementPropensity'
 ])
-const LIMITS = { attributes: 50, insights: 20, events: 50, label: 80, template: 300, id: 64 }
+const LIMITS = { attributes: 50, insights: 20, events: 50, label: 80, template: 300, id: 64, labelledPaths: 20 }
 const CURRENCY = /^[A-Z]{3}$/
 
 function attributeRule(v: unknown, at: string, c: Checker, seen: Set<string>): AttributeRule | undefined {
@@ -142,7 +146,7 @@ function eventRule(
   kinds: readonly string[]
 ): EventRule | undefined {
   if (!isObj(v)) return c.fail(at, 'must be an object with id, match and kind')
-  c.unknownKeys(v, ['id', 'match', 'kind', 'channel', 'details', 'summary'], at)
+  c.unknownKeys(v, ['id', 'match', 'kind', 'channel', 'details', 'summary', 'valueLabels'], at)
   const id = c.id(v.id, '', `${at}.id`, seen)
   const match = eventMatch(v.match, `${at}.match`, c)
   const kind = typeof v.kind === 'string' && kinds.includes(v.kind) ? v.kind : undefined
@@ -170,7 +174,46 @@ function eventRule(
   if (!id || !match || !kind) return undefined
   const rule: EventRule = { id, match, kind, channel, details }
   if (summary) rule.summary = summary
+  const labels = v.valueLabels === undefined ? undefined : valueLabels(v.valueLabels, `${at}.valueLabels`, c)
+  if (labels) rule.valueLabels = labels
   return rule
+}
+
+/** `{ "<dot path>": { "<stored code>": label } }`, bounded like enumLabels. */
+function valueLabels(v: unknown, at: string, c: Checker): EventRule['valueLabels'] {
+  if (!isObj(v) || Object.keys(v).length > LIMITS.labelledPaths)
+    return c.fail(at, `must be an object of at most ${LIMITS.labelledPaths} dot path → {code: label} entries`)
+  const out: NonNullable<EventRule['valueLabels']> = Object.create(null)
+  for (const [path, codes] of Object.entries(v)) {
+    if (!c.path(path, `${at}.${path}`)) continue
+    if (!isObj(codes) || Object.keys(codes).length > 100) {
+      c.fail(`${at}.${path}`, 'must be an object of at most 100 code → label entries')
+      continue
+    }
+    const labels: Record<string, LocalizedText> = Object.create(null)
+    for (const [code, l] of Object.entries(codes)) {
+      const text = c.text(l, `${at}.${path}.${code}`, LIMITS.label)
+      if (text) labels[code] = text
+    }
+    out[path] = labels
+  }
+  return out
+}
+
+/** The wrap-up's choices label the codes it writes, in every event rule that has no words of its own for them. */
+function withInteractionLabels(rules: EventRule[], shape: InteractionShape | null): EventRule[] {
+  if (!shape) return rules
+  const lists = [
+    [shape.fields.topic, shape.topics],
+    [shape.fields.outcome, shape.outcomes],
+    [shape.fields.sentiment, shape.sentiments]
+  ] as const
+  return rules.map((rule) => {
+    const labels: NonNullable<EventRule['valueLabels']> = Object.assign(Object.create(null), rule.valueLabels)
+    for (const [path, choices] of lists)
+      if (path && !labels[path]) labels[path] = Object.fromEntries(choices.map((ch) => [ch.code, ch.label]))
+    return { ...rule, valueLabels: labels }
+  })
 }
 
 function lifetimeValue(o: Obj, c: Checker): ViewMapping['lifetimeValue'] {
@@ -244,14 +287,19 @@ export function parseViewMapping(json: string | undefined, kinds: readonly strin
   const events = c
     .list(input.events, 'events', LIMITS.events)
     .map((v, i) => eventRule(v, `events[${i}]`, c, eventIds, kinds))
+  const interactions = interactionShape(input.interactions, c)
   const mapping: ViewMapping = {
     attributes: attributes.filter((a): a is AttributeRule => a !== undefined),
     insights: insights.filter((a): a is InsightRule => a !== undefined),
     lifetimeValue: lifetimeValue(input, c),
-    events: events.filter((a): a is EventRule => a !== undefined),
+    events: withInteractionLabels(
+      events.filter((a): a is EventRule => a !== undefined),
+      interactions
+    ),
     bands,
     defaultCurrency,
-    reasons: reasonSettings(input.reasons, c)
+    reasons: reasonSettings(input.reasons, c),
+    interactions
   }
   if (Object.keys(c.fields).length > 0) throw new MappingError(c.fields)
   return mapping

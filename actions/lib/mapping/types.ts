@@ -66,6 +66,11 @@ export interface EventRule {
    * whose field is missing renders as nothing; a summary left empty falls back to the kind's own.
    */
   summary?: LocalizedText
+  /**
+   * Words for stored codes, by dot path: `{ "_acme.call.topic": { "billing": { "en": "Billing" } } }`.
+   * The wrap-up's topics, outcomes and sentiments are added for their paths (mapping.interactions).
+   */
+  valueLabels?: Record<string, Record<string, LocalizedText>>
 }
 
 /** The default call-reason rules (actions/lib/guidance); `reasons.disabled` names them. */
@@ -112,4 +117,44 @@ export interface ViewMapping {
   defaultCurrency: string
   /** Adjustments of the call-reason rules. */
   reasons: ReasonSettings
+  /** The wrap-up event's shape; null = this org records no interactions. */
+  interactions: InteractionShape | null
+}
+
+/** What an interaction field of the wrap-up form is called in the event: its dot path. */
+export const INTERACTION_FIELDS = [
+  'interactionId',
+  'topic',
+  'outcome',
+  'sentiment',
+  'note',
+  'followUpDate',
+  'agent'
+] as const
+export type InteractionField = (typeof INTERACTION_FIELDS)[number]
+
+/** One choice of the wrap-up form (a topic, an outcome, a sentiment): the code written, the label shown. */
+export interface InteractionChoice {
+  code: string
+  label: LocalizedText
+}
+
+/**
+ * CUSTOMER_VIEW_MAPPING.interactions: the shape of the call-centre ExperienceEvent the wrap-up
+ * form writes through Streaming Ingestion, and the choices the form offers.
+ */
+export interface InteractionShape {
+  /** `$id` of the org's XDM ExperienceEvent schema the dataset is built on. */
+  schemaId: string
+  schemaVersion: number
+  /** Written as the event's `eventType` when set. */
+  eventType: string | null
+  /** How the agent is recorded: a salted hash of the IMS user id (default), the id itself, or not at all. */
+  agent: 'hashed' | 'id' | 'none'
+  /** Where each value goes; interactionId, topic and outcome are required, the others optional. */
+  fields: { interactionId: string; topic: string; outcome: string } & Partial<Record<InteractionField, string>>
+  topics: InteractionChoice[]
+  outcomes: InteractionChoice[]
+  sentiments: InteractionChoice[]
+  noteMaxLength: number
 }

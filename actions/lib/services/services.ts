@@ -3,7 +3,7 @@
  * the State store and the caller-check client. Built once per configuration, so a warm container
  * does no setup work and, while its token is valid, no IMS call.
  */
-import { AepClient, AudienceNames, type NameStore } from '../aep'
+import { AepClient, AudienceNames, type NameStore, StreamingClient } from '../aep'
 import { audienceNameEntries, keyPart, ProfileCache, StateStore, tokenEntries } from '../cache'
 import type { Config } from '../config'
 import type { ImsIdentityApi } from '../ims'
@@ -17,6 +17,8 @@ export interface Services {
   state: StateStore
   cache: ProfileCache
   ims: ImsIdentityApi
+  /** The wrap-up's Streaming Ingestion connection; null when the deployment records no interactions. */
+  streaming: StreamingClient | null
 }
 
 /** Longest wait for the State service before a lookup goes on without it. */
@@ -26,7 +28,7 @@ let cached: { key: string; services: Services } | null = null
 
 /** Everything that changes who we are or where we call makes a new set of services. */
 function fingerprint(c: Config): string {
-  return JSON.stringify([c.ims, c.aep, c.cache, c.identitySalt].map((v) => JSON.stringify(v)))
+  return JSON.stringify([c.ims, c.aep, c.cache, c.interactions, c.identitySalt].map((v) => JSON.stringify(v)))
 }
 
 /** The service token shared with other containers through State, until its expiry. */
@@ -74,7 +76,18 @@ export function getServices(config: Config): Services {
     }),
     audiences: new AudienceNames(config.cache.audienceTtlSeconds * 1000, stateNameStore(state, config)),
     cache: new ProfileCache(state, config),
-    ims: imsIdentityApi(config.ims.baseUrl)
+    ims: imsIdentityApi(config.ims.baseUrl),
+    streaming: config.interactions
+      ? new StreamingClient({
+          baseUrl: config.interactions.baseUrl,
+          connectionId: config.interactions.connectionId,
+          flowId: config.interactions.flowId,
+          apiKey: config.aep.apiKey,
+          orgId: config.aep.orgId,
+          timeoutMs: config.aep.timeoutMs,
+          tokens
+        })
+      : null
   }
   cached = { key, services }
   return services

@@ -19,6 +19,7 @@ import {
   renderTemplate,
   resolveChannel,
   type StandardReading,
+  type ValueLabeller,
   valueAt
 } from '../xdm'
 import { eventLine, genericLine } from './event-lines'
@@ -52,15 +53,29 @@ function matches(rule: EventRule, e: Json, eventType: string): boolean {
   return v !== undefined && v !== null && v !== ''
 }
 
+/** The rule's words for stored codes in one language (English when the label has none in it). */
+function labeller(rule: EventRule, lang: keyof LocalizedText): ValueLabeller | undefined {
+  const labels: unknown = rule.valueLabels
+  if (!isObject(labels)) return undefined
+  return (path, raw) => {
+    const codes = Object.hasOwn(labels, path) ? labels[path] : undefined
+    const label = isObject(codes) && Object.hasOwn(codes, raw) ? codes[raw] : undefined
+    if (!isObject(label)) return undefined
+    const text = label[lang] ?? label.en
+    return typeof text === 'string' ? text : undefined
+  }
+}
+
 /** The standard details a rule reads from the event's own fields. */
 function ruleDetails(rule: EventRule, e: Json): EventDetails {
+  const words = labeller(rule, 'en')
   const out: EventDetails = {}
   for (const [detail, path] of Object.entries(isObject(rule.details) ? rule.details : {})) {
     if (typeof path !== 'string') continue
     const v = valueAt(e, path)
     if (detail === 'reason' || detail === 'outcome' || detail === 'campaign' || detail === 'page') {
       const text = labelText(v)
-      if (text) out[detail] = text
+      if (text) out[detail] = (words?.(path, text) ?? text).slice(0, 80)
     } else if (detail === 'durationSeconds') {
       const n = finite(typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v)
       if (n !== undefined && n >= 0) out.durationSeconds = n
@@ -78,9 +93,10 @@ function ruleDetails(rule: EventRule, e: Json): EventDetails {
 function ruleText(rule: EventRule, e: Json): LocalizedText | undefined {
   const summary: unknown = rule.summary
   if (!isObject(summary) || typeof summary.en !== 'string') return undefined
-  const en = renderTemplate(summary.en, e)
+  const en = renderTemplate(summary.en, e, labeller(rule, 'en'))
   if (en === '') return undefined
-  const zh = typeof summary['zh-Hant'] === 'string' ? renderTemplate(summary['zh-Hant'], e) : ''
+  const zh =
+    typeof summary['zh-Hant'] === 'string' ? renderTemplate(summary['zh-Hant'], e, labeller(rule, 'zh-Hant')) : ''
   return zh === '' ? { en } : { en, 'zh-Hant': zh }
 }
 

@@ -22,10 +22,15 @@ const DOUBLED = new RegExp(`([${PUNCT}])(?:\\s*[${PUNCT}])+`, 'g')
 const LEADING = new RegExp(`^[\\s${PUNCT}—–-]+`)
 const TRAILING = /[\s,;:·、，；：—–-]+$/
 
-function value(source: unknown, path: string): string {
-  const v = valueAt(source, path.trim())
+/** A label for a stored code (`delivery` → "Delivery"), or undefined to show the value as stored. */
+export type ValueLabeller = (path: string, raw: string) => string | undefined
+
+function value(source: unknown, path: string, labeller?: ValueLabeller): string {
+  const at = path.trim()
+  const v = valueAt(source, at)
   if (typeof v === 'boolean') return v ? 'yes' : 'no'
-  return labelText(v, MAX_VALUE) ?? ''
+  const text = labelText(v, MAX_VALUE) ?? ''
+  return (text && labeller?.(at, text)) || text
 }
 
 /** A run of punctuation keeps its sentence end ("Billing, ." → "Billing."), else its first mark. */
@@ -41,8 +46,11 @@ function tidy(line: string): string {
   return out.replace(LEADING, '').replace(TRAILING, '').trim()
 }
 
-/** The template rendered over `source` as one line of at most 200 characters ('' when nothing is left). */
-export function renderTemplate(template: string, source: unknown): string {
-  const filled = template.slice(0, 1000).replace(PLACEHOLDER, (_, path: string) => value(source, path))
+/**
+ * The template rendered over `source` as one line of at most 200 characters ('' when nothing is
+ * left); `labeller` turns stored codes into words.
+ */
+export function renderTemplate(template: string, source: unknown, labeller?: ValueLabeller): string {
+  const filled = template.slice(0, 1000).replace(PLACEHOLDER, (_, path: string) => value(source, path, labeller))
   return plainText(tidy(filled), MAX_LINE) ?? ''
 }

@@ -1,49 +1,11 @@
-import { AepClient, type FetchLike, type TokenSource } from '../../../actions/lib/aep'
+import { AepClient, type FetchLike } from '../../../actions/lib/aep'
 import { UpstreamError } from '../../../actions/lib/errors'
+import { rotatingTokens, scriptedFetch } from '../fixtures/fake-fetch'
 
 const identity = { namespace: 'email', aepNamespace: 'Email', id: 'jane.doe@example.com' }
 
-interface Seen {
-  url: string
-  headers: Record<string, string>
-}
-
-function fakeFetch(answers: Array<{ status: number; body: unknown; headers?: Record<string, string> } | 'hang'>): {
-  fetch: FetchLike
-  seen: Seen[]
-} {
-  const seen: Seen[] = []
-  const fetch: FetchLike = async (url, init) => {
-    seen.push({ url, headers: init.headers as Record<string, string> })
-    const next = answers.shift()
-    if (!next) throw new Error('unexpected call')
-    if (next === 'hang') {
-      return new Promise((_, reject) =>
-        init.signal?.addEventListener('abort', () => reject(Object.assign(new Error('t'), { name: 'TimeoutError' })))
-      )
-    }
-    return new Response(typeof next.body === 'string' ? next.body : JSON.stringify(next.body), {
-      status: next.status,
-      headers: next.headers
-    })
-  }
-  return { fetch, seen }
-}
-
-function tokens(): TokenSource & { refreshed: string[] } {
-  let n = 1
-  return {
-    refreshed: [],
-    async get() {
-      return `t${n}`
-    },
-    async refresh(stale) {
-      this.refreshed.push(stale)
-      n++
-      return `t${n}`
-    }
-  }
-}
+const fakeFetch = scriptedFetch
+const tokens = rotatingTokens
 
 function client(fetch: FetchLike, t = tokens()): AepClient {
   return new AepClient({

@@ -1,11 +1,11 @@
 import type { NormalisedIdentity } from '../../../actions/lib/aep'
-import { ProfileCache, type StateStore } from '../../../actions/lib/cache'
+import { ProfileCache } from '../../../actions/lib/cache'
 import type { CustomerView } from '../../../actions/lib/view'
 import { testConfig } from '../fixtures/config'
-import { standIn } from '../fixtures/lookup-seams'
 import { DEMO_MAPPING_JSON } from '../fixtures/mapping'
 import { JANE } from '../fixtures/profile'
 import { viewMeta } from '../fixtures/view-meta'
+import { fakeState } from './fake-state'
 
 const NOW = Date.parse('2026-11-20T10:00:00Z')
 const byEmail: NormalisedIdentity = { namespace: 'email', aepNamespace: 'Email', id: 'jane.doe@example.com' }
@@ -22,30 +22,6 @@ const VIEW: CustomerView = {
     events: []
   },
   meta: viewMeta()
-}
-
-/** A State service in a Map, recording every call (what each round trip was). */
-function fakeState() {
-  const data = new Map<string, unknown>()
-  const calls: string[] = []
-  const store = standIn<StateStore>({
-    async get(key) {
-      calls.push(`get ${key}`)
-      return data.has(key) ? structuredClone(data.get(key)) : null
-    },
-    async put(key, value) {
-      calls.push(`put ${key}`)
-      data.set(key, structuredClone(value))
-      return true
-    },
-    async deleteMatching(match) {
-      calls.push(`deleteAll ${match}`)
-      const re = new RegExp(`^${match.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`)
-      for (const k of [...data.keys()]) if (re.test(k)) data.delete(k)
-      return true
-    }
-  })
-  return { data, calls, store }
 }
 
 function setup(memorySeconds = '5') {
@@ -111,7 +87,7 @@ describe('ProfileCache tiers', () => {
       `get ${emailKey}`,
       `get ${phoneKey}`,
       `get ${emailKey}`,
-      `put ${phoneKey}`,
+      `put ${phoneKey} behind`,
       `get ${phoneKey}`
     ])
   })

@@ -54,6 +54,9 @@ describe('parseConfig', () => {
         memorySeconds: 5,
         memoryMaxEntries: 2000,
         memoryMaxBytes: 33554432,
+        readMode: 'before',
+        writeMode: 'await',
+        pointerNamespaces: ['email', 'phone', 'crmid', 'ecid', 'loyaltyid'],
         stateEndpoint: null,
         stateRegion: 'amer'
       },
@@ -64,8 +67,10 @@ describe('parseConfig', () => {
         events: [],
         bands: { medium: 0.34, high: 0.67 },
         reasons: DEFAULT_REASONS,
-        defaultCurrency: 'USD'
+        defaultCurrency: 'USD',
+        interactions: null
       },
+      interactions: null,
       ui: { maskPersonalData: true },
       phoneDefaultCountryCode: '1',
       identitySalt: SALT
@@ -272,6 +277,55 @@ describe('parseConfig State region', () => {
     expect(refused).toThrow(
       expect.objectContaining({ variables: { AIO_STATE_REGION: 'must be one of amer, emea, apac, aus' } })
     )
+  })
+})
+
+describe('parseConfig cache miss path and pointers', () => {
+  it.each<[string, Params, Record<string, unknown>]>([
+    [
+      'the modes and namespaces as given',
+      { CACHE_READ_MODE: 'parallel', CACHE_WRITE_MODE: 'behind', CACHE_POINTER_NAMESPACES: ' Email , phone,email ' },
+      { readMode: 'parallel', writeMode: 'behind', pointerNamespaces: ['email', 'phone'] }
+    ],
+    [
+      'the defaults for empty values',
+      { CACHE_READ_MODE: '', CACHE_WRITE_MODE: '$CACHE_WRITE_MODE', CACHE_POINTER_NAMESPACES: '' },
+      { readMode: 'before', writeMode: 'await', pointerNamespaces: ['email', 'phone', 'crmid', 'ecid', 'loyaltyid'] }
+    ],
+    ['no pointers at all for none', { CACHE_POINTER_NAMESPACES: 'NONE' }, { pointerNamespaces: [] }],
+    [
+      'a custom namespace code',
+      { CACHE_POINTER_NAMESPACES: 'loyaltyId,nonesuch' },
+      { pointerNamespaces: ['loyaltyid', 'nonesuch'] }
+    ]
+  ])('reads %s', (_, settings, expected) => {
+    // Act
+    const { cache } = parseConfig({ ...BASE, ...settings })
+    // Assess
+    expect(cache).toMatchObject(expected)
+  })
+
+  it('names each malformed setting, never guessing what was meant', () => {
+    // Act
+    const found = problems({
+      ...BASE,
+      CACHE_READ_MODE: 'after',
+      CACHE_WRITE_MODE: 'true',
+      CACHE_POINTER_NAMESPACES: 'email,none'
+    })
+    // Assess
+    expect(found).toEqual({
+      CACHE_READ_MODE: 'must be before or parallel',
+      CACHE_WRITE_MODE: 'must be await or behind',
+      CACHE_POINTER_NAMESPACES: 'must be a comma-separated list of identity namespace codes, e.g. email,phone, or none'
+    })
+  })
+
+  it.each(['email;phone', 'email,,phone', '@email', 'email,'])('refuses the pointer namespaces %j', (value) => {
+    // Act
+    const found = problems({ ...BASE, CACHE_POINTER_NAMESPACES: value })
+    // Assess
+    expect(Object.keys(found)).toEqual(['CACHE_POINTER_NAMESPACES'])
   })
 })
 

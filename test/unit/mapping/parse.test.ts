@@ -108,7 +108,8 @@ const FULL_PARSED: ViewMapping = {
   ],
   bands: { medium: 0.34, high: 0.67 },
   defaultCurrency: 'EUR',
-  reasons: DEFAULT_REASONS
+  reasons: DEFAULT_REASONS,
+  interactions: null
 }
 
 /** The INSIGHT_FIELD_MAP value .env.example carried before CUSTOMER_VIEW_MAPPING. */
@@ -131,7 +132,8 @@ describe('parseViewMapping', () => {
       events: [],
       bands: { medium: 0.34, high: 0.67 },
       defaultCurrency: 'USD',
-      reasons: DEFAULT_REASONS
+      reasons: DEFAULT_REASONS,
+      interactions: null
     })
     expect(mapping).toEqual(EMPTY_MAPPING)
   })
@@ -208,7 +210,8 @@ describe('parseViewMapping with the former INSIGHT_FIELD_MAP', () => {
       events: [],
       bands: { medium: 0.34, high: 0.67 },
       defaultCurrency: 'USD',
-      reasons: DEFAULT_REASONS
+      reasons: DEFAULT_REASONS,
+      interactions: null
     })
   })
 

@@ -1,8 +1,9 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import axe from 'axe-core'
 import { EVENT_KINDS } from '../../../actions/lib/xdm/event-kinds'
-import { errorBody, janeDoe } from '../support/fixtures'
+import { errorBody, interactionAccepted, janeDoe, METADATA_WITH_INTERACTIONS } from '../support/fixtures'
 import { renderApp, typeAndEnter } from '../support/render-app'
+import { chooseRadio, chooseTopic, save, typeNote } from '../support/wrap-up'
 
 // jsdom has no layout or canvas: colour contrast is left to the end-to-end axe scan in Chromium.
 const JSDOM_OPTIONS: axe.RunOptions = { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } }
@@ -139,4 +140,42 @@ describe('accessibility (axe-core in jsdom)', () => {
     await screen.findByTestId('error-message')
     expect(await seriousViolations()).toEqual([])
   })
+
+  it('finds no serious or critical violations in the wrap-up panel: problems, failure, saved and pending', async () => {
+    // Prepare
+    let calls = 0
+    renderApp({
+      routes: {
+        metadata: () => ({ body: METADATA_WITH_INTERACTIONS }),
+        'customer-profile': () => ({ body: janeDoe() }),
+        'customer-interactions': (_url, init) =>
+          ++calls === 1
+            ? { status: 502, body: errorBody('UPSTREAM_UNAVAILABLE') }
+            : { status: 202, body: interactionAccepted(String(JSON.parse(String(init.body)).interactionId)) }
+      }
+    })
+    await typeAndEnter('jane.doe@example.com')
+    await screen.findByTestId('wrap-up-panel')
+
+    // Act
+    await typeNote('x'.repeat(41))
+    await save()
+    const withProblems = await seriousViolations()
+    await typeNote('Parcel re-sent')
+    await chooseTopic('Delivery')
+    await chooseRadio('wrap-up-outcome', 'Resolved')
+    await save()
+    const failedShown = screen.queryByTestId('wrap-up-error') !== null
+    const failed = await seriousViolations()
+    await save()
+
+    // Assess
+    expect(failedShown).toBe(true)
+    expect(screen.getByTestId('timeline-pending')).toBeTruthy()
+    expect({ withProblems, failed, saved: await seriousViolations() }).toEqual({
+      withProblems: [],
+      failed: [],
+      saved: []
+    })
+  }, 90_000)
 })

@@ -242,3 +242,41 @@ export const METADATA = {
 export function errorBody(code: string, message = 'failed', extra: Partial<ErrorBody['error']> = {}): ErrorBody {
   return { error: { code, message, requestId: 'req-err-1', ...extra } }
 }
+
+/** The wrap-up settings of the demo mapping, as the metadata action answers them. */
+export const INTERACTIONS = {
+  enabled: true,
+  topics: [
+    { code: 'delivery', label: { en: 'Delivery', 'zh-Hant': '配送' } },
+    { code: 'billing', label: { en: 'Billing', 'zh-Hant': '帳單' } },
+    { code: 'returns', label: { en: 'Returns and refunds' } }
+  ],
+  outcomes: [
+    { code: 'resolved', label: { en: 'Resolved', 'zh-Hant': '已解決' } },
+    { code: 'follow-up', label: { en: 'Follow-up needed', 'zh-Hant': '需要後續追蹤' } },
+    { code: 'escalated', label: { en: 'Escalated', 'zh-Hant': '已轉呈' } }
+  ],
+  sentiments: [
+    { code: 'positive', label: { en: 'Positive', 'zh-Hant': '正面' } },
+    { code: 'neutral', label: { en: 'Neutral', 'zh-Hant': '中立' } },
+    { code: 'negative', label: { en: 'Negative', 'zh-Hant': '負面' } }
+  ],
+  noteMaxLength: 40,
+  fields: ['sentiment', 'note', 'followUpDate'] as Array<'sentiment' | 'note' | 'followUpDate'>
+}
+
+export const METADATA_WITH_INTERACTIONS = { ...METADATA, interactions: INTERACTIONS }
+
+/** The 202 of `customer-interactions` for the interaction the form sent. */
+export function interactionAccepted(interactionId: string, extra: { noteRedacted?: boolean } = {}) {
+  return {
+    accepted: true,
+    eventId: `cah-${interactionId.replace(/-/g, '').padEnd(32, '0').slice(0, 32)}`,
+    interactionId,
+    sandbox: 'prod',
+    timestamp: new Date().toISOString(),
+    noteRedacted: extra.noteRedacted ?? false,
+    cacheInvalidated: true,
+    requestId: 'req-int-1'
+  }
+}

@@ -5,6 +5,7 @@
 import { act, fireEvent, type RenderResult, render, screen, within } from '@testing-library/react'
 import type { Lookup } from '../../../web-src/src/api/types'
 import { App } from '../../../web-src/src/components/app'
+import { PENDING_KEY, sharedPendingStore } from '../../../web-src/src/lib/pending-interactions'
 import { RECENTS_KEY, RecentsStore, sharedRecentsStore } from '../../../web-src/src/lib/recents-store'
 import { DEMO, type FakeFetch, fakeFetch, type Handler, TEST_URLS } from './fake-fetch'
 import { METADATA } from './fixtures'
@@ -15,12 +16,16 @@ export interface RenderOptions {
   hash?: string
   /** Recent lookups a previous page of this tab left in sessionStorage (masked, values gone). */
   earlierRecents?: Lookup[]
+  /** Other sessionStorage entries a previous page of this tab left (e.g. pending wrap-ups). */
+  earlierSession?: Record<string, string>
 }
 
 export function resetBrowserState(): void {
   window.localStorage.clear()
   sharedRecentsStore().clear()
   window.sessionStorage.removeItem(RECENTS_KEY)
+  sharedPendingStore().clear()
+  window.sessionStorage.removeItem(PENDING_KEY)
   window.history.replaceState(null, '', '/')
 }
 
@@ -29,6 +34,7 @@ export function renderApp(options: RenderOptions = {}): RenderResult & { fetch: 
   if (options.locale) window.localStorage.setItem('cah.locale', options.locale)
   const earlier = new RecentsStore(window.sessionStorage)
   for (const lookup of options.earlierRecents ?? []) earlier.add(lookup)
+  for (const [key, value] of Object.entries(options.earlierSession ?? {})) window.sessionStorage.setItem(key, value)
   if (options.hash) window.history.replaceState(null, '', `/${options.hash}`)
   const fetch = fakeFetch({ metadata: () => ({ body: METADATA }), ...options.routes })
   const result = render(<App bootstrap={{ kind: 'standalone', demo: DEMO }} fetch={fetch.fn} urls={TEST_URLS} />)

@@ -5,13 +5,15 @@
 
 import type { ActionName, ActionUrls } from './action-urls'
 import { ApiError, toApiError } from './api-error'
-import { isCustomerView, isEventsPage, isMetadata, isRevealAnswer } from './guards'
+import { isCustomerView, isEventsPage, isInteractionAnswer, isMetadata, isRevealAnswer } from './guards'
 import type {
   Credentials,
   CustomerQuery,
   CustomerView,
   EventsPage,
   EventsQuery,
+  InteractionAnswer,
+  InteractionBody,
   Metadata,
   RevealAnswer,
   RevealQuery
@@ -35,6 +37,11 @@ export interface ActionClient {
   getMetadata(sandbox: string | undefined, signal?: AbortSignal): Promise<Metadata>
   /** Asks `customer-reveal` to audit that the agent unmasked this customer; resolves only on `revealed: true`. */
   reveal(query: RevealQuery, signal?: AbortSignal): Promise<RevealAnswer>
+  /**
+   * Sends the agent's wrap-up to `customer-interactions`; resolves only on its 202 `accepted: true`.
+   * Sending the same `interactionId` again (a retry) records the interaction once.
+   */
+  recordInteraction(body: InteractionBody, signal?: AbortSignal): Promise<InteractionAnswer>
 }
 
 type Params = Record<string, string | number | boolean | undefined>
@@ -43,6 +50,17 @@ type Params = Record<string, string | number | boolean | undefined>
 interface Request {
   method: 'GET' | 'POST'
   params: Params
+}
+
+/** The body as JSON: fields left out stay out (no `"note": null`). */
+function interactionParams(b: InteractionBody): Params {
+  const { namespace, id, sandbox, topic, outcome, sentiment, note, followUpDate, interactionId } = b
+  return { namespace, id, sandbox, topic, outcome, sentiment, note, followUpDate, interactionId }
+}
+
+/** Fills what an action a little older or newer than this console may leave out of its 202. */
+function withAnswerDefaults(a: InteractionAnswer): InteractionAnswer {
+  return { ...a, noteRedacted: a.noteRedacted === true, cacheInvalidated: a.cacheInvalidated === true }
 }
 
 function withQuery(base: string, params: Params): string {
@@ -127,6 +145,13 @@ export function createActionClient(options: ActionClientOptions): ActionClient {
         { method: 'POST', params: { namespace: q.namespace, id: q.id, sandbox: q.sandbox } },
         isRevealAnswer,
         signal
-      )
+      ),
+    recordInteraction: (body, signal) =>
+      call(
+        'customer-interactions',
+        { method: 'POST', params: interactionParams(body) },
+        isInteractionAnswer,
+        signal
+      ).then(withAnswerDefaults)
   }
 }

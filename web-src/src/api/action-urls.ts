@@ -3,7 +3,12 @@
  * deployed (or local) URL of every action; without it (tests, a hand-made build) the actions are
  * assumed next to the page, as App Builder serves them.
  */
-export type ActionName = 'customer-profile' | 'customer-events' | 'metadata' | 'customer-reveal'
+export type ActionName =
+  | 'customer-profile'
+  | 'customer-events'
+  | 'metadata'
+  | 'customer-reveal'
+  | 'customer-interactions'
 
 export const ACTION_PACKAGE = 'customer-activity-hub'
 

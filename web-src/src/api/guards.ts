@@ -2,7 +2,7 @@
  * Light shape checks on what the actions answer, so a proxy's HTML error page or a half-deployed
  * action shows as "bad response" instead of crashing a component deep in the tree.
  */
-import type { CustomerView, EventsPage, Metadata, RevealAnswer } from './types'
+import type { CustomerView, EventsPage, InteractionAnswer, Metadata, RevealAnswer } from './types'
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -55,4 +55,24 @@ export function isMetadata(v: unknown): v is Metadata {
 /** Only an explicit `revealed: true` counts: anything else keeps the data masked. */
 export function isRevealAnswer(v: unknown): v is RevealAnswer {
   return isRecord(v) && v.revealed === true && (v.requestId === undefined || typeof v.requestId === 'string')
+}
+
+/**
+ * Only an explicit `accepted: true` with the event id counts as saved: anything else is reported as
+ * a bad response, and the form keeps what the agent typed.
+ */
+export function isInteractionAnswer(v: unknown): v is InteractionAnswer {
+  const optionalBoolean = (x: unknown): boolean => x === undefined || typeof x === 'boolean'
+  return (
+    isRecord(v) &&
+    v.accepted === true &&
+    typeof v.eventId === 'string' &&
+    v.eventId !== '' &&
+    typeof v.interactionId === 'string' &&
+    typeof v.timestamp === 'string' &&
+    typeof v.sandbox === 'string' &&
+    optionalBoolean(v.noteRedacted) &&
+    optionalBoolean(v.cacheInvalidated) &&
+    (v.requestId === undefined || typeof v.requestId === 'string')
+  )
 }

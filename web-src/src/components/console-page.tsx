@@ -8,6 +8,7 @@ import { Flex, Text } from '@adobe/react-spectrum'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { FetchLike } from '../api/action-client'
 import type { ActionUrls } from '../api/action-urls'
+import { interactionSettings } from '../api/interaction-settings'
 import type { Lookup } from '../api/types'
 import { useActionClient } from '../hooks/use-action-client'
 import { useCustomer } from '../hooks/use-customer'
@@ -47,6 +48,7 @@ export function ConsolePage({ fetch, urls }: Props): JSX.Element {
   const [problem, setProblem] = useState<IdentityProblem | null>(null)
   const [retypeHint, setRetypeHint] = useState<string | null>(null)
 
+  const interactions = useMemo(() => interactionSettings(metadata.data), [metadata.data])
   const aepNamespaces = metadata.status === 'ready' ? metadata.data.namespaces : null
   const options = useMemo(() => namespaceOptions(aepNamespaces, i18n), [aepNamespaces, i18n])
   const labelOf = useCallback(
@@ -148,7 +150,8 @@ export function ConsolePage({ fetch, urls }: Props): JSX.Element {
           mergePolicies={metadata.data?.mergePolicies ?? []}
           labelOf={labelOf}
           maskPersonalData={masksPersonalData(metadata)}
-          revealClient={client}
+          client={client}
+          interactions={interactions}
         />
       </section>
     </Flex>

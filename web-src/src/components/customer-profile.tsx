@@ -1,15 +1,18 @@
 /** The customer view an agent works from, once the lookup answered. */
 
 import { Flex } from '@adobe/react-spectrum'
-import { useEffect } from 'react'
+import { useCallback, useEffect } from 'react'
 import type { CustomerEvent } from '../../../actions/lib/view/view-types'
 import type { ActionClient } from '../api/action-client'
-import type { MergePolicyInfo } from '../api/types'
+import type { InteractionAnswer, InteractionSettings, MergePolicyInfo } from '../api/types'
 import type { CustomerState, HistoryState, MoreState } from '../hooks/use-customer'
+import { usePendingInteractions } from '../hooks/use-pending-interactions'
 import { useReveal } from '../hooks/use-reveal'
 import { useI18n } from '../i18n/i18n-context'
 import { needsOlderEvents } from '../lib/activity-summary'
 import { markProfilePainted } from '../lib/paint-timing'
+import { pendingScope } from '../lib/pending-interactions'
+import type { WrapUpDraft } from '../lib/wrap-up-form'
 import { ActivityChart, type ChartHistory } from './activity-chart'
 import { AllAttributes } from './all-attributes'
 import { AudienceTags } from './audience-tags'
@@ -23,6 +26,7 @@ import { OpenInPlatform } from './open-in-platform'
 import { RevealControl } from './reveal-control'
 import { StaleBanner } from './stale-banner'
 import { ViewMetaBar } from './view-meta-bar'
+import { WrapUpPanel } from './wrap-up-panel'
 
 interface Props {
   state: Extract<CustomerState, { kind: 'loaded' }>
@@ -35,7 +39,9 @@ interface Props {
   onLoadHistory(): void
   /** This deployment masks personal data until the agent reveals it (metadata `ui.maskPersonalData`). */
   maskPersonalData: boolean
-  revealClient: Pick<ActionClient, 'reveal'>
+  client: Pick<ActionClient, 'reveal' | 'recordInteraction'>
+  /** The deployment's wrap-up settings; the panel shows when they are enabled. */
+  interactions: InteractionSettings
 }
 
 /** The events the chart draws from (the timeline's plus the chart's own older page) and how complete they are. */
@@ -63,14 +69,32 @@ export function CustomerProfile({
   onLoadMore,
   onLoadHistory,
   maskPersonalData,
-  revealClient
+  client,
+  interactions
 }: Props): JSX.Element {
   const { t } = useI18n()
   const { view, events, nextCursor, refreshing, refreshError } = state
   const { customer, meta } = view
   const more: MoreState = state.more
   const namespaceLabel = labelOf(state.lookup.namespace)
-  const personal = useReveal(revealClient, { ...state.lookup, sandbox: meta.sandbox }, maskPersonalData)
+  const personal = useReveal(client, { ...state.lookup, sandbox: meta.sandbox }, maskPersonalData)
+  const pending = usePendingInteractions(pendingScope(meta.sandbox, customer.profileId), events)
+  const { add: addPending } = pending
+  const onWrapUpSaved = useCallback(
+    (answer: InteractionAnswer, draft: WrapUpDraft) => {
+      const choice = (list: InteractionSettings['topics'], code: string | null) =>
+        list.find((c) => c.code === code) ?? { code: code ?? '', label: { en: code ?? '' } }
+      addPending({
+        eventId: answer.eventId,
+        interactionId: answer.interactionId,
+        timestamp: answer.timestamp,
+        savedAt: Date.now(),
+        topic: choice(interactions.topics, draft.topic),
+        outcome: choice(interactions.outcomes, draft.outcome)
+      })
+    },
+    [addPending, interactions]
+  )
   const now = Date.now()
   const chart = chartInput(events, nextCursor, state.history, now)
   const wantsHistory = state.history.status === 'idle' && needsOlderEvents(events, nextCursor, now)
@@ -117,8 +141,18 @@ export function CustomerProfile({
             more={more}
             onLoadMore={onLoadMore}
             namespaceLabel={namespaceLabel}
+            pending={pending.items}
           />
           <Flex direction="column" gap="size-300">
+            {interactions.enabled && (
+              <WrapUpPanel
+                client={client}
+                target={{ ...state.lookup, sandbox: meta.sandbox }}
+                settings={interactions}
+                namespaceLabel={namespaceLabel}
+                onSaved={onWrapUpSaved}
+              />
+            )}
             <AudienceTags audiences={customer.audiences} />
             <IdentitiesList identities={customer.identities} labelOf={labelOf} masked={personal.masked} />
           </Flex>

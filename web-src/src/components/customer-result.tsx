@@ -4,7 +4,7 @@
  */
 import { Content, Heading, IllustratedMessage } from '@adobe/react-spectrum'
 import type { ActionClient } from '../api/action-client'
-import type { MergePolicyInfo } from '../api/types'
+import type { InteractionSettings, MergePolicyInfo } from '../api/types'
 import type { CustomerLookup } from '../hooks/use-customer'
 import { useI18n } from '../i18n/i18n-context'
 import type { ScreenPop } from '../lib/screen-pop'
@@ -21,7 +21,8 @@ interface Props {
   mergePolicies: MergePolicyInfo[]
   labelOf(code: string): string
   maskPersonalData: boolean
-  revealClient: Pick<ActionClient, 'reveal'>
+  client: Pick<ActionClient, 'reveal' | 'recordInteraction'>
+  interactions: InteractionSettings
 }
 
 export function CustomerResult({
@@ -31,7 +32,8 @@ export function CustomerResult({
   mergePolicies,
   labelOf,
   maskPersonalData,
-  revealClient
+  client,
+  interactions
 }: Props): JSX.Element {
   const { t } = useI18n()
   const { state } = customer
@@ -88,7 +90,8 @@ export function CustomerResult({
           onLoadMore={customer.loadMore}
           onLoadHistory={customer.loadHistory}
           maskPersonalData={maskPersonalData}
-          revealClient={revealClient}
+          client={client}
+          interactions={interactions}
         />
       )
   }

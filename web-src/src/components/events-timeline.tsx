@@ -3,13 +3,14 @@
  * exact time on hover and for screen readers) and channel, and "load more" from AEP's own paging.
  */
 
-import { Button, Content, Flex, InlineAlert, Text } from '@adobe/react-spectrum'
+import { Badge, Button, Content, Flex, InlineAlert, Text } from '@adobe/react-spectrum'
 import { useEffect, useRef } from 'react'
 import type { CustomerEvent, EventsMeta } from '../../../actions/lib/view/view-types'
 import type { MoreState } from '../hooks/use-customer'
 import { useI18n } from '../i18n/i18n-context'
 import { eventAnchorId } from '../lib/event-anchor'
 import { channelText, eventText, knownKind } from '../lib/event-text'
+import type { PendingInteraction } from '../lib/pending-interactions'
 import { ErrorMessage } from './error-message'
 import { EventIcon } from './event-icon'
 
@@ -20,9 +21,52 @@ interface Props {
   more: MoreState
   onLoadMore(): void
   namespaceLabel: string
+  /** Wrap-ups the action accepted that the events do not hold yet, newest first; shown above them. */
+  pending?: PendingInteraction[]
 }
 
-export function EventsTimeline({ events, meta, nextCursor, more, onLoadMore, namespaceLabel }: Props): JSX.Element {
+/** An accepted wrap-up, until AEP shows it: its topic and outcome, by phone, and that it is on its way. */
+function PendingItem({ entry, now }: { entry: PendingInteraction; now: number }): JSX.Element {
+  const i18n = useI18n()
+  const { t } = i18n
+  const line =
+    t('event.support-call.subject', { subject: i18n.localized(entry.topic.label) }) +
+    t('event.suffix.outcome', { outcome: i18n.localized(entry.outcome.label) })
+  return (
+    <li data-testid="timeline-pending" data-event-id={entry.eventId} data-kind="support-call">
+      <Flex gap="size-150" alignItems="start">
+        <EventIcon kind="support-call" />
+        <div>
+          <span className="cah-visually-hidden">{t('events.kindPrefix', { kind: t('events.kind.support-call') })}</span>
+          <Text>{line}</Text>
+          <div className="cah-muted">
+            <time dateTime={entry.timestamp} title={i18n.dateTime(entry.timestamp)}>
+              {i18n.relative(entry.timestamp, now)}
+            </time>
+            <span>
+              {t('common.separator')}
+              {t('events.channel', { channel: channelText('phone', i18n) })}
+            </span>
+          </div>
+          <Flex gap="size-100" alignItems="center" wrap marginTop="size-50">
+            <Badge variant="info">{t('events.pending')}</Badge>
+            <Text UNSAFE_className="cah-muted">{t('events.pending.note')}</Text>
+          </Flex>
+        </div>
+      </Flex>
+    </li>
+  )
+}
+
+export function EventsTimeline({
+  events,
+  meta,
+  nextCursor,
+  more,
+  onLoadMore,
+  namespaceLabel,
+  pending = []
+}: Props): JSX.Element {
   const i18n = useI18n()
   const { t } = i18n
   const items = useRef<Array<HTMLLIElement | null>>([])
@@ -52,8 +96,11 @@ export function EventsTimeline({ events, meta, nextCursor, more, onLoadMore, nam
           <Content>{t('events.unavailable')}</Content>
         </InlineAlert>
       )}
-      {meta.status === 'available' && events.length === 0 && <p>{t('events.empty')}</p>}
+      {meta.status === 'available' && events.length === 0 && pending.length === 0 && <p>{t('events.empty')}</p>}
       <ol className="cah-plain-list">
+        {pending.map((entry) => (
+          <PendingItem key={`pending-${entry.eventId}`} entry={entry} now={now} />
+        ))}
         {events.map((e, index) => {
           // An event kind newer than this UI shows as "activity" rather than breaking the list.
           const kind = knownKind(e.type)
@@ -66,6 +113,7 @@ export function EventsTimeline({ events, meta, nextCursor, more, onLoadMore, nam
               }}
               tabIndex={-1}
               data-testid="event-item"
+              data-event-id={e.id}
               data-kind={kind}
               data-source={e.source}
             >

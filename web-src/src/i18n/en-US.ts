@@ -205,6 +205,8 @@ export const enUS = {
   'events.kind.ad-click': 'Ad click',
   'events.kind.support-call': 'Support call',
   'events.kind.activity': 'Activity',
+  'events.pending': 'Pending',
+  'events.pending.note': 'Appears in the profile within seconds to minutes',
 
   'event.purchase': 'Made a purchase',
   'event.purchase.subject': 'Purchased {subject}',
@@ -382,6 +384,36 @@ export const enUS = {
   'stale.body':
     'AEP could not be reached ({reason}), so this is the copy saved {age}. It may be out of date; refresh to try again.',
 
+  'wrapUp.title': 'Wrap up',
+  'wrapUp.intro': 'Record how the call went. It is saved to the customer’s profile in Experience Platform.',
+  'wrapUp.topic': 'Topic',
+  'wrapUp.topic.placeholder': 'Choose a topic',
+  'wrapUp.topic.required': 'Choose the topic of the call.',
+  'wrapUp.topic.rejected': 'That topic is no longer offered. Choose another.',
+  'wrapUp.outcome': 'Outcome',
+  'wrapUp.outcome.required': 'Choose how the call ended.',
+  'wrapUp.outcome.rejected': 'That outcome is no longer offered. Choose another.',
+  'wrapUp.sentiment': 'Customer sentiment',
+  'wrapUp.sentiment.none': 'Not noted',
+  'wrapUp.sentiment.rejected': 'That sentiment is no longer offered. Choose another.',
+  'wrapUp.note': 'Note',
+  'wrapUp.note.warning':
+    'Never write card numbers or passwords in a note. Anything that looks like one is removed before saving.',
+  'wrapUp.note.count': '{count} of {max} characters',
+  'wrapUp.note.tooLong': 'The note has {count} characters; at most {max} can be saved. Shorten it to save.',
+  'wrapUp.note.rejected': 'The note was not accepted. Shorten it and try again.',
+  'wrapUp.followUp': 'Follow-up date',
+  'wrapUp.followUp.hint': 'Optional: from {from} to {to}.',
+  'wrapUp.followUp.range': 'Choose a date from {from} to {to}.',
+  'wrapUp.submit': 'Save wrap-up',
+  'wrapUp.saved.title': 'Wrap-up saved',
+  'wrapUp.saved.body':
+    'It appears in the customer’s profile within seconds to minutes. Until then it shows as pending in Recent activity.',
+  'wrapUp.noteRedacted':
+    'Something in the note looked like a card number or a password, so it was removed before saving.',
+  'wrapUp.failed': 'The wrap-up was not saved: {reason}',
+  'wrapUp.kept': 'Everything you entered is still here. Try again when you are ready.',
+
   'error.retry': 'Try again',
   'error.reference': 'Reference: {requestId}',
   'error.retryAfter': 'You can try again in {seconds} seconds.',
@@ -424,6 +456,12 @@ export const enUS = {
     'The service answered something the console cannot read. Try again; if it keeps happening, report it.',
   'error.NOT_SIGNED_IN.title': 'Not signed in yet',
   'error.NOT_SIGNED_IN.body': 'Wait a moment for sign-in to finish, then try again.',
+  'error.INTERACTIONS_NOT_CONFIGURED.title': 'Wrap-ups cannot be saved here',
+  'error.INTERACTIONS_NOT_CONFIGURED.body':
+    'This deployment is not set up to record interactions. An administrator needs to configure it; report it with the reference below.',
+  'error.UPSTREAM_REJECTED.title': 'AEP refused the record',
+  'error.UPSTREAM_REJECTED.body':
+    'AEP did not accept the event, usually because the app’s event mapping does not match the dataset’s schema. Report it with the reference below.',
   'error.UNKNOWN.title': 'Something went wrong',
   'error.UNKNOWN.body':
     'The service answered with error {code}. Try again; if it keeps happening, report it with the reference below.',

@@ -21,7 +21,9 @@ const CODES = [
   'INTERNAL_ERROR',
   'NETWORK_ERROR',
   'BAD_RESPONSE',
-  'NOT_SIGNED_IN'
+  'NOT_SIGNED_IN',
+  'INTERACTIONS_NOT_CONFIGURED',
+  'UPSTREAM_REJECTED'
 ] as const
 export type KnownErrorCode = (typeof CODES)[number]
 export const KNOWN_ERROR_CODES: readonly KnownErrorCode[] = CODES

@@ -7,6 +7,7 @@
 
 import type { Lookup } from '../api/types'
 import { maskIdentity } from './mask'
+import { sessionStorageOrNull } from './session-storage'
 
 export interface RecentLookup {
   ref: string
@@ -119,14 +120,6 @@ export class RecentsStore {
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
-  }
-}
-
-function sessionStorageOrNull(): Storage | null {
-  try {
-    return typeof window !== 'undefined' ? window.sessionStorage : null
-  } catch {
-    return null
   }
 }
 

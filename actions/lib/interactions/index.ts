@@ -1,0 +1,3 @@
+export * from './event'
+export * from './note'
+export * from './wrap-up'
