@@ -73,6 +73,15 @@ function subtlerChecks(config: Config, params: Params): CheckResult[] {
       )
     )
   }
+  if (!config.interactions) {
+    out.push(
+      check.warn(
+        GROUP,
+        'AEP_STREAMING_CONNECTION_ID is not set: agents cannot record call outcomes (the Wrap up panel is hidden)',
+        'Set AEP_STREAMING_CONNECTION_ID, AEP_INTERACTIONS_DATASET_ID and CUSTOMER_VIEW_MAPPING.interactions (docs/deploy.md, "Record call outcomes"). A .env made before they existed lacks them: copy them from .env.example.'
+      )
+    )
+  }
   if (params.LOG_LEVEL === 'debug') {
     out.push(check.warn(GROUP, 'LOG_LEVEL is debug', 'Use info in production: debug lines are many and larger.'))
   }

@@ -123,6 +123,20 @@ describe('doctor: configuration', () => {
     ])
   })
 
+  it('warns, without failing, when a .env records no call outcomes (one made before the setting existed)', () => {
+    // Prepare: .env.example as an older checkout had it, without the streaming connection.
+    const older = { ...exampleVars(), AEP_STREAMING_CONNECTION_ID: undefined, AEP_INTERACTIONS_DATASET_ID: undefined }
+    // Act
+    const before = checkConfig(paramsOf(older)).results
+    const now = checkConfig(paramsOf(exampleVars())).results
+    // Assess
+    const warning = (rs: CheckResult[]) =>
+      rs.filter((r) => r.title.startsWith('AEP_STREAMING_CONNECTION_ID is not set'))
+    expect(warning(before).map((r) => r.status)).toEqual(['warn'])
+    expect(failures(before)).toEqual([])
+    expect(warning(now)).toEqual([])
+  })
+
   it('accepts IMS_OAUTH_S2S_SCOPES written as a JSON array, as `aio app use` writes it', () => {
     const vars = { ...exampleVars(), IMS_OAUTH_S2S_SCOPES: '["openid","AdobeID","read_organizations"]' }
 

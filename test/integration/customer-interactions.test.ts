@@ -11,7 +11,7 @@ import { main as profile } from '../../actions/customer-profile'
 import type { CustomerView, ErrorBody } from '../../actions/lib/view/view-types'
 import { main as metadata } from '../../actions/metadata'
 import { DEMO_STREAMING_CONNECTION_ID, STREAMING_ROUTE } from '../../stand-ins'
-import { bodyOf, type CallOptions, JANE, registerTestEnv } from './harness'
+import { bodyOf, type CallOptions, DEMO_MAPPING_JSON, JANE, registerTestEnv } from './harness'
 
 const testEnv = registerTestEnv()
 
@@ -23,6 +23,7 @@ interface Accepted {
   timestamp: string
   noteRedacted: boolean
   cacheInvalidated: boolean
+  event: CustomerView['customer']['events'][number] | null
   requestId: string
 }
 
@@ -37,15 +38,19 @@ const post = (body: unknown, opts: CallOptions = {}) =>
   testEnv().call(interactions, {}, { method: 'POST', body, ...opts })
 
 /** Jane's timeline read from AEP (refresh skips the cache), newest first. */
-async function janesEvents(query: Record<string, string> = {}) {
-  const res = await testEnv().call(profile, {
-    namespace: 'email',
-    id: JANE.email,
-    fields: 'events',
-    eventsLimit: '20',
-    refresh: 'true',
-    ...query
-  })
+async function janesEvents(query: Record<string, string> = {}, inputs: Record<string, string> = {}) {
+  const res = await testEnv().call(
+    profile,
+    {
+      namespace: 'email',
+      id: JANE.email,
+      fields: 'events',
+      eventsLimit: '20',
+      refresh: 'true',
+      ...query
+    },
+    { inputs }
+  )
   return bodyOf<CustomerView>(res).customer.events
 }
 
@@ -75,9 +80,12 @@ describe('POST customer-interactions', () => {
       timestamp: expect.any(String),
       noteRedacted: false,
       cacheInvalidated: true,
+      event: expect.objectContaining({ id: body.eventId, type: 'support-call' }),
       requestId: expect.any(String)
     })
     const stored = events.find((e) => e.id === body.eventId)
+    // What the UI shows while pending is exactly what the timeline shows once stored.
+    expect(stored).toEqual(body.event)
     expect(stored).toMatchObject({
       type: 'support-call',
       source: 'mapping',
@@ -212,6 +220,20 @@ describe('POST customer-interactions', () => {
     })
     expect((meta.interactions.topics as Array<{ code: string }>).map((t) => t.code)).toContain('delivery')
     expect((meta.interactions.outcomes as Array<{ code: string }>).map((t) => t.code)).toContain('follow-up')
+  })
+
+  it('builds the pending entry without the note, even when the mapping shows notes in the timeline', async () => {
+    // Prepare: the demo mapping, its call summary extended with the note.
+    const mapping = JSON.parse(DEMO_MAPPING_JSON) as { events: Array<{ summary: { en: string } }> }
+    const rule = mapping.events[0]
+    if (rule) rule.summary.en += ' ({_demotenant.interactionDetails.core.callCenterAgent.callNote})'
+    const inputs = { CUSTOMER_VIEW_MAPPING: JSON.stringify(mapping) }
+    // Act
+    const res = await post({ ...WRAP_UP, note: 'courier rebooked', interactionId: 'it-noteless-10' }, { inputs })
+    const stored = (await janesEvents({}, inputs)).find((e) => e.id === bodyOf<Accepted>(res).eventId)
+    // Assess: the stored line has the note, the entry the UI keeps while pending has not.
+    expect(stored?.summary).toContain('courier rebooked')
+    expect(bodyOf<Accepted>(res).event?.summary).toBe('Call about Delivery – Follow-up needed')
   })
 
   it('writes one audit line with the hashed identity, never the note or the e-mail', async () => {

@@ -76,8 +76,9 @@ function comparable(res: ActionResponse): unknown {
   return JSON.parse(
     JSON.stringify({ status: res.statusCode, body: res.body }),
     function (this: unknown, k, v: unknown) {
-      // An accepted interaction's own timestamp is the moment it was sent.
-      const when = k === 'timestamp' && (this as { accepted?: unknown }).accepted === true
+      // An accepted interaction's own timestamp (and its timeline entry's) is the moment it was sent.
+      const holder = this as { accepted?: unknown; id?: unknown }
+      const when = k === 'timestamp' && (holder.accepted === true || /^cah-/.test(String(holder.id)))
       return when ||
         ['requestId', 'cache', 'ageSeconds', 'durationMs', 'nextCursor', 'fetchedAt', 'upstreamCalls'].includes(k)
         ? undefined

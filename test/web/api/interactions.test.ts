@@ -113,6 +113,16 @@ describe('isInteractionAnswer', () => {
     ['no event id', { ...interactionAccepted(ID), eventId: '' }, false],
     ['no timestamp', { ...interactionAccepted(ID), timestamp: undefined }, false],
     ['noteRedacted not a boolean', { ...interactionAccepted(ID), noteRedacted: 'no' }, false],
+    [
+      'with its timeline entry',
+      {
+        ...interactionAccepted(ID),
+        event: { id: 'e1', type: 'support-call', timestamp: 'now', summary: 'Call', channel: 'phone', details: {} }
+      },
+      true
+    ],
+    ['with no timeline entry (null)', { ...interactionAccepted(ID), event: null }, true],
+    ['with a timeline entry lacking its line', { ...interactionAccepted(ID), event: { id: 'e1', type: 'x' } }, false],
     ['an ErrorBody', errorBody('UPSTREAM_UNAVAILABLE'), false],
     ['HTML', '<html>', false]
   ])('%s → %s', (_name, value, expected) => {

@@ -89,6 +89,47 @@ describe('a saved wrap-up in the timeline', () => {
     expect(eventId).toBe(interactionAccepted(JSON.parse(String(sent?.init.body)).interactionId).eventId)
   })
 
+  it("shows the action's own timeline entry while pending, in the agent's language, and keeps it across a reload", async () => {
+    // Prepare: an answer that carries the entry the view will hold (a mapped line with its zh-Hant text).
+    const entry = (eventId: string): CustomerEvent => ({
+      ...storedEvent(eventId),
+      summary: 'Call about Delivery – Resolved',
+      details: {
+        reason: 'Delivery',
+        outcome: 'Resolved',
+        text: { en: 'Call about Delivery – Resolved', 'zh-Hant': '來電：配送（已解決）' }
+      }
+    })
+    const withEvent: Handler = (_url, init) => {
+      const answer = interactionAccepted(String(JSON.parse(String(init.body)).interactionId))
+      return { status: 202, body: { ...answer, event: entry(answer.eventId) } }
+    }
+    const first = renderApp({
+      locale: 'zh-Hant',
+      routes: {
+        metadata: () => ({ body: METADATA_WITH_INTERACTIONS }),
+        'customer-profile': () => ({ body: janeDoe() }),
+        'customer-interactions': withEvent
+      }
+    })
+    await typeAndEnter('jane.doe@example.com')
+    await screen.findByTestId('wrap-up-panel')
+    await chooseTopic('配送')
+    await chooseRadio('wrap-up-outcome', '已解決')
+    await save()
+    await screen.findByTestId('wrap-up-saved')
+    const kept = window.sessionStorage.getItem(PENDING_KEY) ?? ''
+    first.unmount()
+
+    // Act
+    janeRoutes({ eventId: null }, 'zh-Hant', { [PENDING_KEY]: kept })
+    await typeAndEnter('jane.doe@example.com')
+    await screen.findByTestId('customer-view')
+
+    // Assess
+    expect(within(screen.getByTestId('timeline-pending')).getByText('來電：配送（已解決）')).toBeTruthy()
+  })
+
   it('stays pending across a reload of the page, kept in this tab’s sessionStorage', async () => {
     // Prepare
     const first = janeRoutes({ eventId: null })

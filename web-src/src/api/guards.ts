@@ -2,7 +2,7 @@
  * Light shape checks on what the actions answer, so a proxy's HTML error page or a half-deployed
  * action shows as "bad response" instead of crashing a component deep in the tree.
  */
-import type { CustomerView, EventsPage, InteractionAnswer, Metadata, RevealAnswer } from './types'
+import type { CustomerEvent, CustomerView, EventsPage, InteractionAnswer, Metadata, RevealAnswer } from './types'
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -73,6 +73,20 @@ export function isInteractionAnswer(v: unknown): v is InteractionAnswer {
     typeof v.sandbox === 'string' &&
     optionalBoolean(v.noteRedacted) &&
     optionalBoolean(v.cacheInvalidated) &&
+    (v.event === undefined || v.event === null || isTimelineEvent(v.event)) &&
     (v.requestId === undefined || typeof v.requestId === 'string')
+  )
+}
+
+/** Enough of a timeline entry to show it: an id, a kind, a time, a line and its details. */
+export function isTimelineEvent(v: unknown): v is CustomerEvent {
+  return (
+    isRecord(v) &&
+    typeof v.id === 'string' &&
+    typeof v.type === 'string' &&
+    typeof v.timestamp === 'string' &&
+    typeof v.summary === 'string' &&
+    (v.channel === null || typeof v.channel === 'string') &&
+    isRecord(v.details)
   )
 }

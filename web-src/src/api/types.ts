@@ -106,6 +106,11 @@ export interface InteractionAnswer {
   /** true when the action removed something that looked like a card number or password from the note. */
   noteRedacted: boolean
   cacheInvalidated: boolean
+  /**
+   * The timeline entry the view will hold once Profile has the event (built without the note);
+   * null or absent (an older deployment) when there is none: the UI then words the entry itself.
+   */
+  event?: CustomerEvent | null
   requestId?: string
 }
 

@@ -90,7 +90,8 @@ export function CustomerProfile({
         timestamp: answer.timestamp,
         savedAt: Date.now(),
         topic: choice(interactions.topics, draft.topic),
-        outcome: choice(interactions.outcomes, draft.outcome)
+        outcome: choice(interactions.outcomes, draft.outcome),
+        ...(answer.event && answer.event.id === answer.eventId ? { event: answer.event } : {})
       })
     },
     [addPending, interactions]

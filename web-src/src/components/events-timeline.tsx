@@ -25,28 +25,36 @@ interface Props {
   pending?: PendingInteraction[]
 }
 
-/** An accepted wrap-up, until AEP shows it: its topic and outcome, by phone, and that it is on its way. */
+/**
+ * An accepted wrap-up, until AEP shows it: the line the timeline will show once it is stored (from
+ * the action's answer), or else its topic and outcome, by phone; and that it is on its way.
+ */
 function PendingItem({ entry, now }: { entry: PendingInteraction; now: number }): JSX.Element {
   const i18n = useI18n()
   const { t } = i18n
-  const line =
-    t('event.support-call.subject', { subject: i18n.localized(entry.topic.label) }) +
-    t('event.suffix.outcome', { outcome: i18n.localized(entry.outcome.label) })
+  const kind = entry.event ? knownKind(entry.event.type) : 'support-call'
+  const line = entry.event
+    ? eventText(entry.event, i18n)
+    : t('event.support-call.subject', { subject: i18n.localized(entry.topic.label) }) +
+      t('event.suffix.outcome', { outcome: i18n.localized(entry.outcome.label) })
+  const channel = entry.event ? entry.event.channel : 'phone'
   return (
-    <li data-testid="timeline-pending" data-event-id={entry.eventId} data-kind="support-call">
+    <li data-testid="timeline-pending" data-event-id={entry.eventId} data-kind={kind}>
       <Flex gap="size-150" alignItems="start">
-        <EventIcon kind="support-call" />
+        <EventIcon kind={kind} />
         <div>
-          <span className="cah-visually-hidden">{t('events.kindPrefix', { kind: t('events.kind.support-call') })}</span>
+          <span className="cah-visually-hidden">{t('events.kindPrefix', { kind: t(`events.kind.${kind}`) })}</span>
           <Text>{line}</Text>
           <div className="cah-muted">
             <time dateTime={entry.timestamp} title={i18n.dateTime(entry.timestamp)}>
               {i18n.relative(entry.timestamp, now)}
             </time>
-            <span>
-              {t('common.separator')}
-              {t('events.channel', { channel: channelText('phone', i18n) })}
-            </span>
+            {channel && (
+              <span>
+                {t('common.separator')}
+                {t('events.channel', { channel: channelText(channel, i18n) })}
+              </span>
+            )}
           </div>
           <Flex gap="size-100" alignItems="center" wrap marginTop="size-50">
             <Badge variant="info">{t('events.pending')}</Badge>

@@ -4,7 +4,8 @@
  * the timeline shows it as pending. Kept in sessionStorage (this tab only, gone when it closes), so
  * a reload does not lose it; never the note, only codes, labels and ids.
  */
-import type { InteractionChoice } from '../api/types'
+import { isTimelineEvent } from '../api/guards'
+import type { CustomerEvent, InteractionChoice } from '../api/types'
 import { sessionStorageOrNull } from './session-storage'
 
 export interface PendingInteraction {
@@ -17,6 +18,8 @@ export interface PendingInteraction {
   savedAt: number
   topic: InteractionChoice
   outcome: InteractionChoice
+  /** The entry as the timeline will show it once stored (from the action's answer; never the note). */
+  event?: CustomerEvent
 }
 
 interface StoredPending extends PendingInteraction {
@@ -51,7 +54,8 @@ function isStored(v: unknown): v is StoredPending {
     typeof r.timestamp === 'string' &&
     typeof r.savedAt === 'number' &&
     isChoice(r.topic) &&
-    isChoice(r.outcome)
+    isChoice(r.outcome) &&
+    (r.event === undefined || (isTimelineEvent(r.event) && r.event.id === r.eventId))
   )
 }
 
