@@ -17,7 +17,7 @@ export const VARIABLE_HINTS: Record<string, string> = {
   CACHE_STALE_GRACE_SECONDS: 'Seconds, 0–604800; default 3600.',
   AUDIENCE_CACHE_TTL_SECONDS: 'Seconds, 0–604800; default 3600.',
   CUSTOMER_VIEW_MAPPING:
-    'JSON: attribute cards, scores and tenant event rules, e.g. {"insights":[{"id":"churn","path":"_tenant.scores.churn","label":"Churn risk"}]} (docs/deploy.md).',
+    'JSON: attribute cards, scores and tenant event rules, e.g. {"insights":[{"id":"churn","path":"_tenant.scores.churn","label":"Churn risk"}]}; the format, including the wrap-up interactions block, is in docs/mapping.md.',
   INSIGHT_FIELD_MAP:
     'Replaced by CUSTOMER_VIEW_MAPPING, which takes the same keys: move the value there and unset this one.',
   PHONE_DEFAULT_COUNTRY_CODE: 'A country calling code without +, e.g. 1 or 44.',
@@ -33,6 +33,13 @@ export const VARIABLE_HINTS: Record<string, string> = {
     'Identity namespace codes your lookups use, comma-separated, e.g. email,phone; or none. Default email,phone,crmid,ecid,loyaltyid.',
   MASK_PERSONAL_DATA:
     'true (default: the UI masks contact details, addresses and identities until the agent reveals them, audited) or false.',
+  AEP_STREAMING_BASE_URL:
+    'Leave empty for production (https://dcs.adobedc.net); locally the AEP stand-in, http://127.0.0.1:9101.',
+  AEP_STREAMING_CONNECTION_ID:
+    'Experience Platform → Sources → HTTP API → the authenticated connection: the 64 hex characters after /collection/ in its endpoint URL (docs/deploy.md, "Record call outcomes").',
+  AEP_STREAMING_FLOW_ID: "The same connection's dataflow id (a UUID), or empty when it has none.",
+  AEP_INTERACTIONS_DATASET_ID:
+    'Experience Platform → Datasets → the call-centre interactions dataset (enabled for Profile) → its id.',
   ALLOWED_UPSTREAM_HOSTS:
     'Leave empty in production (every upstream must be an Adobe https host); locally 127.0.0.1,localhost for the stand-ins.'
 }

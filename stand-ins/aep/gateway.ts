@@ -20,6 +20,22 @@ export interface GatewaySettings {
   sandboxes: ReadonlyMap<string, Sandbox>
 }
 
+/**
+ * The claims of a token Platform accepts: signed by the IMS stand-in, a client-credentials token of
+ * the configured client, not vetoed or revoked; null for any other. The streaming route uses the
+ * same rule and answers it in its own words.
+ */
+export function serviceClaims(token: string, s: GatewaySettings): TokenClaims | null {
+  const claims = s.verifyToken(token)
+  const valid =
+    claims !== null &&
+    isServiceToken(claims) &&
+    claims.client_id === s.clientId &&
+    (s.acceptToken?.(claims, token) ?? true) &&
+    s.control.admit(claims)
+  return valid ? claims : null
+}
+
 export type GatewayResult = { sandbox: Sandbox } | { error: Reply }
 
 /** `defaultSandbox`: the Identity Service falls back to prod when x-sandbox-name is absent. */
@@ -32,14 +48,8 @@ export function checkGateway(ctx: RequestContext, s: GatewaySettings, defaultSan
   if (apiKey === undefined) return { error: gatewayError(403, '403000', 'Api Key is required') }
   if (apiKey !== s.clientId) return { error: gatewayError(403, '403003', 'Api Key is invalid') }
 
-  const claims = s.verifyToken(token)
-  const valid =
-    claims !== null &&
-    isServiceToken(claims) &&
-    claims.client_id === s.clientId &&
-    (s.acceptToken?.(claims, token) ?? true) &&
-    s.control.admit(claims)
-  if (!valid) return { error: gatewayError(401, '401013', 'Oauth token is not valid') }
+  const claims = serviceClaims(token, s)
+  if (!claims) return { error: gatewayError(401, '401013', 'Oauth token is not valid') }
 
   const org = header(ctx.req, 'x-gw-ims-org-id')
   if (org === undefined) return { error: gatewayError(400, '400003', 'Missing header x-gw-ims-org-id') }

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { isObj } from '../lib/json'
 
 /**
  * The demo authenticated HTTP API streaming connection (AEP_STREAMING_CONNECTION_ID in
@@ -84,13 +85,13 @@ export function streamingSettings(opts: StreamingOptions = {}): StreamingSetting
 /** The event shape a mapping's `interactions` block describes; undefined when it has none usable. */
 export function shapeFromMapping(mapping: unknown): EventShape | undefined {
   const value = typeof mapping === 'string' ? parseJson(mapping) : mapping
-  if (!isObject(value) || !isObject(value.interactions)) return undefined
+  if (!isObj(value) || !isObj(value.interactions)) return undefined
   return toShape(value.interactions)
 }
 
 function toShape(block: Record<string, unknown>): EventShape | undefined {
   const { schemaId, schemaVersion = 1, fields } = block
-  if (typeof schemaId !== 'string' || schemaId === '' || !isObject(fields)) return undefined
+  if (typeof schemaId !== 'string' || schemaId === '' || !isObj(fields)) return undefined
   if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1) return undefined
   const out: EventField[] = []
   for (const [name, path] of Object.entries(fields)) {
@@ -114,8 +115,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined
   }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

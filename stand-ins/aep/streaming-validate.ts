@@ -4,6 +4,8 @@
  * (help/ingestion/quality/streaming-validation.md): JSON-schema violations with `schemaLocation`,
  * `pointerToViolation`, `keyword` and `message`, at most five per message.
  */
+
+import { isObj, type Obj } from '../lib/json'
 import type { EventShape } from './streaming-config'
 
 export interface Violation {
@@ -20,7 +22,6 @@ const AUTH_STATES = ['ambiguous', 'authenticated', 'loggedOut']
 const DATE_TIME_EXPECTED =
   "[yyyy-MM-dd'T'HH:mm:ssZ, yyyy-MM-dd'T'HH:mm:ss.[0-9]{1-9}Z, yyyy-MM-dd'T'HH:mm:ss[+-]HH:mm, yyyy-MM-dd'T'HH:mm:ss.[0-9]{1,9}[+-]HH:mm]"
 
-type Obj = Record<string, unknown>
 type SchemaNode =
   | { kind: 'string' | 'date' | 'date-time' | 'identityMap' }
   | { kind: 'object'; children: Map<string, SchemaNode> }
@@ -203,8 +204,4 @@ function violation(schemaLocation: string, pointerToViolation: string, keyword: 
 /** JSON Pointer escaping (RFC 6901). */
 function pointerStep(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1')
-}
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

@@ -8,11 +8,11 @@
  * a failed batch, never reaching Profile. The 200 body is `{ inletId, xactionId, receivedTimeMs,
  * syncValidation }`.
  */
-import { isServiceToken } from '../ims/tokens'
 import { BodyTooLargeError, header, json, type Reply, type RequestContext } from '../lib/http'
+import { isObj } from '../lib/json'
 import type { XdmEvent } from '../seed/types'
 import { dcsAuthProblem, dcsProblem, platformBadRequest } from './errors'
-import type { GatewaySettings } from './gateway'
+import { type GatewaySettings, serviceClaims } from './gateway'
 import type { Sandbox } from './sandboxes'
 import { type EventShape, MAX_STREAMING_BODY_BYTES, type StreamingSettings } from './streaming-config'
 import { validateEntity, validationCause } from './streaming-validate'
@@ -79,15 +79,8 @@ function checkToken(ctx: RequestContext, inletId: string, s: StreamingRouteSetti
   if (auth === undefined) return dcsAuthProblem(401, `[${inletId}] Ims service token is empty`)
   // The inlet docs accept the IMS token with or without the "Bearer " prefix.
   const token = /^(?:Bearer\s+)?(\S+)\s*$/i.exec(auth)?.[1]
-  const claims = token === undefined ? null : s.verifyToken(token)
-  const valid =
-    token !== undefined &&
-    claims !== null &&
-    isServiceToken(claims) &&
-    claims.client_id === s.clientId &&
-    (s.acceptToken?.(claims, token) ?? true) &&
-    s.control.admit(claims)
-  if (!valid || claims === null) return dcsAuthProblem(401, `[${inletId}] Ims service token is invalid`)
+  const claims = token === undefined ? null : serviceClaims(token, s)
+  if (claims === null) return dcsAuthProblem(401, `[${inletId}] Ims service token is invalid`)
   // "clients must send a JSON Web Token (JWT) and their organization ID as request headers".
   const org = header(ctx.req, 'x-gw-ims-org-id')
   if (org !== s.orgId || claims.org !== s.orgId) return dcsAuthProblem(403, `[${inletId}] Access is forbidden`)
@@ -144,10 +137,6 @@ function isSync(q: URLSearchParams): boolean {
 function orgOf(message: unknown): string | undefined {
   const org = isObj(message) && isObj(message.header) ? message.header.imsOrgId : undefined
   return typeof org === 'string' ? org : undefined
-}
-
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 function prefix(inletId: string, org: string): string {

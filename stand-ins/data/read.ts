@@ -5,11 +5,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { isObj, type Obj } from '../lib/json'
 import type { Problems, Where } from './errors'
 
-export type Obj = Record<string, unknown>
-
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+export { isObj, type Obj }
 
 export interface SourceRecord {
   value: Obj

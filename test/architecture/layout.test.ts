@@ -20,7 +20,7 @@ const ALLOWED: Record<string, string[]> = {
   view: ['aep', 'config', 'mapping', 'xdm'],
   guidance: ['mapping', 'view'],
   input: ['aep', 'config', 'errors', 'view'],
-  interactions: ['config', 'errors', 'input', 'mapping', 'observability'],
+  interactions: ['config', 'errors', 'input', 'mapping', 'observability', 'xdm'],
   ims: ['async', 'config', 'errors', 'observability'],
   cache: ['aep', 'async', 'config', 'ims', 'observability', 'view'],
   lookup: ['aep', 'cache', 'config', 'errors', 'guidance', 'input', 'mapping', 'observability', 'view'],

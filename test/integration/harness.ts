@@ -11,7 +11,7 @@ import { main as customerEvents } from '../../actions/customer-events'
 import { main as customerInteractions } from '../../actions/customer-interactions'
 import { main as customerProfile } from '../../actions/customer-profile'
 import { main as customerProfiles } from '../../actions/customer-profiles'
-import { resetStateClient } from '../../actions/lib/cache/state-store'
+import { resetStateClient, writesBehindSettled } from '../../actions/lib/cache/state-store'
 import type { ActionResponse } from '../../actions/lib/http/responses'
 import { clearCallerCache } from '../../actions/lib/ims/caller-auth'
 import { setLogSink } from '../../actions/lib/observability/logger'
@@ -159,6 +159,8 @@ export async function startTestEnv(
       if (!options.keepLogs) logs.length = 0
     },
     async close() {
+      // A write-behind still running would log after the suite ended, into nobody's test.
+      await writesBehindSettled()
       restoreLogs()
       env.coldContainer()
       await standIns.close()

@@ -47,6 +47,13 @@ let clientRegion: string | undefined
 let downOp: string | null = null
 /** Whether writes-behind are failing (on a container that was not frozen); logged once per streak. */
 let behindFailing = false
+/** Writes-behind still running, so a test (or the benchmark) can let them end before it stops the servers. */
+const behindRunning = new Set<Promise<boolean>>()
+
+/** Resolves once every write-behind started so far has ended, whatever its outcome. */
+export async function writesBehindSettled(): Promise<void> {
+  await Promise.allSettled([...behindRunning])
+}
 
 /**
  * Loads and initialises the library once per region. Its endpoint comes from AIO_STATE_ENDPOINT
@@ -124,7 +131,11 @@ export class StateStore {
     const json = JSON.stringify(value)
     if (Buffer.byteLength(json) > MAX_VALUE_BYTES) return false
     const ttl = Math.max(1, Math.min(MAX_TTL_SECONDS, Math.round(ttlSeconds)))
-    if (options.behind) return this.putBehind(key, json, ttl)
+    if (options.behind) {
+      const running = this.putBehind(key, json, ttl).finally(() => behindRunning.delete(running))
+      behindRunning.add(running)
+      return running
+    }
     return (await this.run('put', (s) => s.put(key, json, { ttl }))) !== undefined
   }
 

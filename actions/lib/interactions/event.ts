@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import type { Config } from '../config'
 import type { InteractionShape } from '../mapping'
 import { identityHash } from '../observability'
+import { writePath } from '../xdm'
 import type { WrapUp } from './wrap-up'
 
 /** Named in `header.source.name`, so the org can tell our events from its other sources. */
@@ -31,25 +32,6 @@ export interface StreamingMessage {
 export function interactionEventId(orgId: string, sandbox: string, interactionId: string): string {
   const digest = createHash('sha256').update(`${orgId}\u0000${sandbox}\u0000${interactionId}`).digest('hex')
   return `cah-${digest.slice(0, 32)}`
-}
-
-const UNSAFE = new Set(['__proto__', 'constructor', 'prototype'])
-
-/** Sets `value` at a dot path, creating the objects on the way (paths come from the validated mapping). */
-function put(target: Obj, path: string, value: unknown): void {
-  const parts = path.split('.')
-  if (parts.some((p) => UNSAFE.has(p))) return
-  let node = target
-  for (const part of parts.slice(0, -1)) {
-    const next = node[part]
-    if (typeof next === 'object' && next !== null) node = next as Obj
-    else {
-      const created: Obj = {}
-      node[part] = created
-      node = created
-    }
-  }
-  node[parts[parts.length - 1] as string] = value
 }
 
 /** How the agent appears in the event, as the mapping says: hashed with the org's salt, as is, or not at all. */
@@ -91,7 +73,7 @@ export function interactionMessage(w: WrapUp, ctx: EventContext): { eventId: str
     [shape.fields.followUpDate, w.followUpDate],
     [shape.fields.agent, agentValue(shape, ctx.agentId, config.identitySalt)]
   ]
-  for (const [path, value] of values) if (path && value !== null && value !== undefined) put(entity, path, value)
+  for (const [path, value] of values) if (path && value !== null && value !== undefined) writePath(entity, path, value)
   return {
     eventId,
     message: {

@@ -3,6 +3,7 @@
  * ExperienceEvent schema, and the topics, outcomes and sentiments it offers. Validated field by
  * field like the rest of the mapping; problems are reported at `interactions.…` paths.
  */
+import { isSafePath } from '../xdm'
 import { type Checker, isObj } from './checker'
 import {
   INTERACTION_FIELDS,
@@ -17,7 +18,6 @@ const EVENT_TYPE = /^[A-Za-z_][A-Za-z0-9_.-]{0,119}$/
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 /** Fields of the ExperienceEvent class the action writes itself: a mapped value may not overwrite them. */
 const CLASS_FIELDS = new Set(['_id', 'timestamp', 'eventType', 'identityMap', '_dcsMeta', 'producedBy'])
-const UNSAFE = new Set(['__proto__', 'constructor', 'prototype'])
 const REQUIRED: readonly InteractionField[] = ['interactionId', 'topic', 'outcome']
 const LIMITS = { choices: 50, label: 80, noteDefault: 500, noteMax: 2000, versionMax: 1000 }
 
@@ -91,7 +91,7 @@ function fieldPaths(v: unknown, c: Checker): InteractionShape['fields'] | undefi
     const nested = [...byPath].find(([p]) => p.startsWith(`${path}.`) || path.startsWith(`${p}.`))
     if (CLASS_FIELDS.has(path.split('.')[0] ?? ''))
       c.fail(at, 'must not be a field the event class defines (_id, timestamp, …)')
-    else if (path.split('.').some((p) => UNSAFE.has(p))) c.fail(at, 'must not use __proto__, constructor or prototype')
+    else if (!isSafePath(path)) c.fail(at, 'must not use __proto__, constructor or prototype')
     else if (byPath.has(path)) c.fail(at, `is the same path as ${byPath.get(path)}`)
     else if (nested) c.fail(at, `overlaps the path of ${nested[1]} (one would hold the other)`)
     else {

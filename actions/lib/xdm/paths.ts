@@ -13,5 +13,33 @@ export function readPath(source: unknown, path: string): unknown {
   return at
 }
 
+/** Steps a written path may not take: they would reach an object's prototype. */
+const PROTOTYPE_STEPS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** Whether a dot path steers clear of `__proto__`, `constructor` and `prototype`. */
+export function isSafePath(path: string): boolean {
+  return !path.split('.').some((step) => PROTOTYPE_STEPS.has(step))
+}
+
+/**
+ * Sets `value` at a dot path of `target`, creating the objects on the way (a step holding
+ * something else is replaced by an object). A path that is not safe (isSafePath) writes nothing.
+ */
+export function writePath(target: Record<string, unknown>, path: string, value: unknown): void {
+  if (!isSafePath(path)) return
+  const steps = path.split('.')
+  let node = target
+  for (const step of steps.slice(0, -1)) {
+    const next = node[step]
+    if (typeof next === 'object' && next !== null && !Array.isArray(next)) node = next as Record<string, unknown>
+    else {
+      const created: Record<string, unknown> = {}
+      node[step] = created
+      node = created
+    }
+  }
+  node[steps[steps.length - 1] as string] = value
+}
+
 /** A dot path of XDM field names: `_tenant.scores.churn` (at most 16 steps). */
 export const DOT_PATH = /^[A-Za-z_@][A-Za-z0-9_@-]*(\.[A-Za-z_@][A-Za-z0-9_@-]*){0,15}$/

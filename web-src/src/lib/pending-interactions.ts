@@ -4,7 +4,7 @@
  * the timeline shows it as pending. Kept in sessionStorage (this tab only, gone when it closes), so
  * a reload does not lose it; never the note, only codes, labels and ids.
  */
-import { isTimelineEvent } from '../api/guards'
+import { isRecord, isTimelineEvent } from '../api/guards'
 import type { CustomerEvent, InteractionChoice } from '../api/types'
 import { sessionStorageOrNull } from './session-storage'
 
@@ -37,17 +37,12 @@ export function pendingScope(sandbox: string, profileId: string): string {
   return `${sandbox}|${profileId}`
 }
 
-const isChoice = (v: unknown): v is InteractionChoice => {
-  if (typeof v !== 'object' || v === null) return false
-  const c = v as Record<string, unknown>
-  const label = c.label as Record<string, unknown> | null | undefined
-  return typeof c.code === 'string' && typeof label === 'object' && label !== null && typeof label.en === 'string'
-}
+const isChoice = (v: unknown): v is InteractionChoice =>
+  isRecord(v) && typeof v.code === 'string' && isRecord(v.label) && typeof v.label.en === 'string'
 
-function isStored(v: unknown): v is StoredPending {
-  if (typeof v !== 'object' || v === null) return false
-  const r = v as Record<string, unknown>
+function isStored(r: unknown): r is StoredPending {
   return (
+    isRecord(r) &&
     typeof r.scope === 'string' &&
     typeof r.eventId === 'string' &&
     typeof r.interactionId === 'string' &&
